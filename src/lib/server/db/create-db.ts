@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface DbHandle {
+	db: Kysely<Database>;
+	engine: Engine;
+	/** Where the data lives, for messages and backups (a file path, or the URL without password). */
+	location: string;
+}
+
+export const DEFAULT_SQLITE_PATH = 'data/satindex.db';
+
+// bigint (int8) columns hold epoch-ms timestamps and COUNT(*) results: well inside 2^53.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+/** Opens the database named by a DATABASE_URL value (unset → ./data/satindex.db). */
+export function createDb(url: string | undefined, options: { searchPath?: string } = {}): DbHandle {
+	if (url && /^postgres(ql)?:\/\//.test(url)) {
+		const pool = new pg.Pool({
+			connectionString: url,
+			max: 10,
+			...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {})
+		});
+		return {
+			db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+			engine: 'postgres',
+			location: url.replace(/:[^:@/]*@/, ':***@')
+		};
+	}
+	const path = sqlitePath(url);
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const sqlite = new SQLite(path);
+	sqlite.pragma('journal_mode = WAL');
+	// NORMAL in WAL mode keeps every committed transaction across a killed process (only an OS
+	// crash or power loss can drop the last commits), at a fraction of FULL's fsync cost.
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	return {
+		db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+		engine: 'sqlite',
+		location: path
+	};
+}
+
+function sqlitePath(url: string | undefined): string {
+	if (!url) return resolve(DEFAULT_SQLITE_PATH);
+	if (url === ':memory:') return url;
+	return resolve(url.replace(/^file:(\/\/)?/, ''));
+}

@@ -1,0 +1,79 @@
+import * as v from 'valibot';
+
+export type FieldErrors = Record<string, string>;
+
+export type FormParse<T> =
+	| { ok: true; data: T; values: Record<string, string> }
+	| { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/** Fields never echoed back to the page after a failed post. */
+const SECRET_FIELD = /password/i;
+
+/**
+ * Reads a form post and validates it; issue messages in schemas are message keys, reported per
+ * field (first issue wins). `values` holds the non-secret fields to refill the form with.
+ */
+export async function parseForm<S extends v.GenericSchema>(
+	request: Request,
+	schema: S
+): Promise<FormParse<v.InferOutput<S>>> {
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		return { ok: false, errors: { form: 'validation.malformed' }, values: {} };
+	}
+	const raw: Record<string, string> = {};
+	for (const [name, value] of form) if (typeof value === 'string') raw[name] = value;
+	const values = Object.fromEntries(Object.entries(raw).filter(([name]) => !SECRET_FIELD.test(name)));
+	const result = v.safeParse(schema, raw);
+	if (result.success) return { ok: true, data: result.output, values };
+	const errors: FieldErrors = {};
+	for (const issue of result.issues) {
+		const field = issue.path?.map((p) => String(p.key)).join('.') ?? 'form';
+		errors[field] ??= issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
+	}
+	return { ok: false, errors, values };
+}
+
+/** A required, trimmed text field of at most `max` characters. */
+export function requiredText(max = 200) {
+	return v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.nonEmpty('validation.required'),
+		v.maxLength(max, 'validation.tooLong')
+	);
+}
+
+export const emailField = v.pipe(requiredText(254), v.email('validation.email'));
+
+export const roleField = v.picklist(['admin', 'researcher', 'viewer'], 'validation.role');
+
+/** New passwords: long enough, not trivially guessable, typed twice alike. */
+export const newPasswordFields = {
+	password: v.pipe(
+		v.optional(v.string(), ''),
+		v.minLength(10, 'validation.passwordTooShort'),
+		v.maxLength(256, 'validation.tooLong'),
+		v.check((p) => new Set(p).size >= 4, 'validation.passwordTooSimple')
+	),
+	confirm: v.optional(v.string(), '')
+};
+
+/** Adds the "typed twice alike" check to a schema with newPasswordFields, reported on `confirm`. */
+export function withConfirmation<S extends v.ObjectSchema<v.ObjectEntries, undefined>>(schema: S) {
+	// Valibot cannot prove the generic S has both keys; newPasswordFields guarantees it.
+	const paths = [['password'], ['confirm']] as never;
+	return v.pipe(
+		schema,
+		v.forward(
+			v.partialCheck(
+				paths,
+				(input: { password?: unknown; confirm?: unknown }) => input.password === input.confirm,
+				'validation.passwordMismatch'
+			),
+			['confirm'] as never
+		)
+	);
+}

@@ -1,0 +1,43 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { logIn } from '$lib/server/auth/accounts';
+import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { clientKey } from '$lib/server/client';
+import { appDb } from '$lib/server/db';
+import { parseForm, requiredText } from '$lib/server/forms';
+import { countUsers } from '$lib/server/repo/users';
+import type { Actions, PageServerLoad } from './$types';
+
+const schema = v.object({
+	email: requiredText(254),
+	password: v.pipe(v.optional(v.string(), ''), v.nonEmpty('validation.required')),
+	redirectTo: v.optional(v.string(), '/')
+});
+
+/** Only same-site paths: a login link must not become an open redirect. */
+function safeTarget(target: string | null | undefined): string {
+	return target && target.startsWith('/') && !target.startsWith('//') ? target : '/';
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, safeTarget(url.searchParams.get('redirectTo')));
+	if ((await countUsers(appDb())) === 0) redirect(303, '/setup');
+	return { redirectTo: safeTarget(url.searchParams.get('redirectTo')) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await parseForm(event.request, schema);
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const result = await logIn(appDb(), form.data.email, form.data.password, await clientKey(event));
+		if (!result.ok) {
+			const status = result.reason === 'login.throttled' ? 429 : 400;
+			return fail(status, { values: form.values, errors: { form: result.reason }, params: result.params });
+		}
+		const { token, session } = await createSession(appDb(), result.value.id);
+		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		event.locals.user = result.value;
+		event.locals.session = session;
+		redirect(303, safeTarget(form.data.redirectTo));
+	}
+};

@@ -1,0 +1,24 @@
+import { error, fail } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { resetTarget, usePasswordReset } from '$lib/server/auth/accounts';
+import { appDb } from '$lib/server/db';
+import { newPasswordFields, parseForm, withConfirmation } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+const schema = withConfirmation(v.object(newPasswordFields));
+
+export const load: PageServerLoad = async ({ params }) => {
+	const user = await resetTarget(appDb(), params.token);
+	if (!user) error(404, { message: 'errors.resetLinkInvalid' });
+	return { email: user.email };
+};
+
+export const actions: Actions = {
+	default: async ({ request, params }) => {
+		const form = await parseForm(request, schema);
+		if (!form.ok) return fail(400, { errors: form.errors });
+		const result = await usePasswordReset(appDb(), params.token, form.data.password);
+		if (!result.ok) return fail(400, { errors: { form: result.reason } });
+		return { done: true };
+	}
+};

@@ -1,0 +1,19 @@
+import { redirect } from '@sveltejs/kit';
+import { appDb } from '$lib/server/db';
+import { updateUser } from '$lib/server/repo/users';
+import { isLocale, LOCALE_COOKIE } from '$lib/i18n/locales';
+import type { RequestHandler } from './$types';
+
+const YEAR_S = 365 * 24 * 60 * 60;
+
+/** The language switcher: remembers the choice in a cookie (and the account) and goes back. */
+export const POST: RequestHandler = async ({ request, cookies, locals, url }) => {
+	const form = await request.formData().catch(() => new FormData());
+	const lang = form.get('lang');
+	const back = String(form.get('redirectTo') ?? '/');
+	if (isLocale(lang)) {
+		cookies.set(LOCALE_COOKIE, lang, { path: '/', maxAge: YEAR_S, sameSite: 'lax', httpOnly: false, secure: url.protocol === 'https:' });
+		if (locals.user) await updateUser(appDb(), locals.user.id, { locale: lang });
+	}
+	redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/');
+};
