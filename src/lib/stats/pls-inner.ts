@@ -3,7 +3,7 @@
  * path estimates and effects computed from the construct correlation matrix at the end. Both
  * only need construct correlations, which is what lets PLS run from item moments alone.
  */
-import { jStat } from 'jstat';
+import jStat from 'jstat';
 import { dot, inverseOfCorrelation, multiplyVector, submatrix } from './linalg-pls';
 import type { PlsModel } from './pls-spec';
 import { StatsFailure } from './result';
