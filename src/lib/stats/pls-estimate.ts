@@ -1,6 +1,9 @@
 /**
  * The moment-based PLS core shared by the full fit and each bootstrap resample: from the items'
  * covariance matrix to sign-fixed outer weights, loadings, construct correlations and paths.
+ *
+ * Internal to the engine: these functions throw StatsFailure on numerical trouble; the public
+ * entry points in pls.ts and pls-bootstrap.ts turn that into fail(...).
  */
 import { toCorrelation } from './linalg-pls';
 import { pathRegressions, type PathRegression } from './pls-inner';

@@ -2,6 +2,9 @@
  * The inner (structural) side of PLS: inner weighting schemes used while iterating, and the OLS
  * path estimates and effects computed from the construct correlation matrix at the end. Both
  * only need construct correlations, which is what lets PLS run from item moments alone.
+ *
+ * Internal to the engine: these functions throw StatsFailure on numerical trouble; the public
+ * entry points in pls.ts and pls-bootstrap.ts turn that into fail(...).
  */
 import jStat from 'jstat';
 import { dot, inverseOfCorrelation, multiplyVector, submatrix } from './linalg-pls';

@@ -2,6 +2,9 @@
  * The PLS outer-weight iteration (Lohmöller's algorithm, Mode A) written on the items' covariance
  * matrix Σ instead of the data: outer estimate Y = XW, inner proxy Z = YE and the Mode A update
  * w_j = cov(X_j, Z_j) are all linear in Σ, so rollups and bootstrap resamples only need Σ.
+ *
+ * Internal to the engine: these functions throw StatsFailure on numerical trouble; the public
+ * entry points in pls.ts and pls-bootstrap.ts turn that into fail(...).
  */
 import { innerWeights, type InnerScheme } from './pls-inner';
 import type { PlsModel } from './pls-spec';

@@ -43,14 +43,13 @@ export interface PlsFit extends PlsReport {
 const SCHEMES: readonly InnerScheme[] = ['path', 'centroid', 'factorial'];
 
 function settingsFrom(options: PlsOptions): PlsSettings {
-	const settings: PlsSettings = {
+	return {
 		scheme: options.scheme ?? 'path',
 		scaled: options.scaled ?? true,
 		tolerance: options.tolerance ?? 1e-7,
 		maxIterations: options.maxIterations ?? 300,
 		stopRule: options.stopRule ?? 'maxChange'
 	};
-	return settings;
 }
 
 function invalidSettings(s: PlsSettings): string | null {
@@ -103,7 +102,7 @@ export function fitPlsFromMoments(
 }
 
 /** Index of the first row with a missing or non-numeric answer in a model column, or −1. */
-export function firstIncompleteRow(rows: readonly (readonly number[])[], columns: readonly number[]): number {
+function firstIncompleteRow(rows: readonly (readonly number[])[], columns: readonly number[]): number {
 	return rows.findIndex((r) => columns.some((c) => !Number.isFinite(r[c])));
 }
 
