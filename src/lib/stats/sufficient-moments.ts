@@ -4,7 +4,9 @@
  */
 import type { Moments } from './moments';
 import { fail, ok, type StatsResult } from './result';
+import { linearIndexCI } from './scores';
 import type { ItemStatistics } from './sufficient';
+import type { MeanInterval } from './trend';
 
 /** Per-item figures on the recoded scale. */
 export interface ItemSummary {
@@ -103,4 +105,15 @@ export function itemSummaries(s: ItemStatistics): ItemSummary[] {
 /** The moments of a subset of items (0-based indices), e.g. the children of one node. */
 export function selectMoments(m: Moments, items: readonly number[]): Moments {
 	return { n: m.n, mean: items.map((i) => m.mean[i]), cov: items.map((i) => items.map((j) => m.cov[i][j])) };
+}
+
+/**
+ * Index yᵣ (0–100) of the statistics' items with its t-CI, from the rows answering every item:
+ * the §1 index of a node (or of loyalty items) straight from stored statistics.
+ */
+export function indexFromStatistics(s: ItemStatistics, weights: readonly number[], level = 0.95): StatsResult<MeanInterval> {
+	if (!s.scales) return fail('stats.scalesMissing');
+	const moments = completeCaseMoments(s);
+	if (!moments.ok) return moments;
+	return linearIndexCI(moments.value, weights, s.scales, level);
 }

@@ -19,10 +19,8 @@ describe('meanCI', () => {
 	it('warns below 30 respondents and fails below 2', () => {
 		const small = meanCI({ mean: 5, sd: 1, n: 10 });
 		expect(small.warnings.map((w) => w.code)).toEqual(['stats.smallSample']);
-		const none = meanCI({ mean: 5, sd: 0, n: 1 });
-		expect(none.ok ? null : none.error.code).toBe('stats.tooFewRespondents');
-		const level = meanCI({ mean: 5, sd: 1, n: 40 }, 1.5);
-		expect(level.ok ? null : level.error.code).toBe('stats.invalidLevel');
+		expectFail(meanCI({ mean: 5, sd: 0, n: 1 }), 'stats.tooFewRespondents');
+		expectFail(meanCI({ mean: 5, sd: 1, n: 40 }, 1.5), 'stats.invalidLevel');
 	});
 });
 
@@ -46,8 +44,7 @@ describe('welchChange', () => {
 	});
 
 	it('fails when both periods have no variation', () => {
-		const r = welchChange({ n: 40, mean: 3, sd: 0 }, { n: 40, mean: 4, sd: 0 });
-		expect(r.ok ? null : r.error.code).toBe('stats.noVariation');
+		expectFail(welchChange({ n: 40, mean: 3, sd: 0 }, { n: 40, mean: 4, sd: 0 }), 'stats.noVariation');
 	});
 });
 
@@ -78,8 +75,7 @@ describe('bootstrapMeanCI', () => {
 	});
 
 	it('rejects non-finite values', () => {
-		const r = bootstrapMeanCI([1, 2, NaN, 4], { seed: 1 });
-		expect(r.ok ? null : r.error.code).toBe('stats.notFinite');
+		expectFail(bootstrapMeanCI([1, 2, NaN, 4], { seed: 1 }), 'stats.notFinite');
 	});
 
 	it('uses R type-7 quantiles', () => {
