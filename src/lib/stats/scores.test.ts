@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { itemScore, linearIndexCI, nodeScore, respondentIndex, reverseCode } from './scores';
+import { itemScore, linearIndexCI, linearIndexSummary, nodeScore, respondentIndex, reverseCode } from './scores';
 import { buildItemStatistics } from './sufficient';
 import { completeCaseMoments } from './sufficient-moments';
 import { mulberry32 } from './random';
 import { expectFail, expectOk } from './test-util';
-import { meanCI, summarise } from './trend';
+import { meanCI, summarise, welchChange } from './trend';
 
 beforeEach(() => {
 	expect.hasAssertions();
@@ -50,5 +50,19 @@ describe('linear index CI from moments', () => {
 		expect(r.mean).toBeCloseTo(expected.mean, 10);
 		expect(r.se).toBeCloseTo(expected.se, 10);
 		expect(r.lower).toBeCloseTo(expected.lower, 10);
+	});
+
+	it('feeds a Welch test between two periods from their stored statistics alone', () => {
+		const random = mulberry32(23);
+		const scales = [likert, likert];
+		const weights = [0.6, 0.4];
+		const period = (shift: number) => Array.from({ length: 50 }, () => [Math.min(5, 1 + shift + Math.floor(random() * 4)), 1 + Math.floor(random() * 5)]);
+		const [before, after] = [period(0), period(1)];
+		const fromStats = (rows: number[][]) => expectOk(linearIndexSummary(expectOk(completeCaseMoments(expectOk(buildItemStatistics(rows, 2, { scales })))), weights, scales));
+		const fromRows = (rows: number[][]) => expectOk(summarise(rows.map((r) => respondentIndex(r, weights, scales))));
+		const viaStats = expectOk(welchChange(fromStats(before), fromStats(after)));
+		const viaRows = expectOk(welchChange(fromRows(before), fromRows(after)));
+		expect(viaStats.t).toBeCloseTo(viaRows.t, 10);
+		expect(viaStats.p).toBeCloseTo(viaRows.p, 10);
 	});
 });

@@ -4,7 +4,7 @@
  */
 import type { Moments } from './moments';
 import { fail, ok, type StatsResult } from './result';
-import { meanCI, type MeanInterval } from './trend';
+import { meanCI, type MeanInterval, type SampleSummary } from './trend';
 import { directWeights } from './weights/direct';
 
 /** The answer range of an item, e.g. Likert 1..5 → {lo: 1, hi: 5}, 0–10 rating → {lo: 0, hi: 10}. */
@@ -67,10 +67,10 @@ export function respondentIndex(row: ArrayLike<number | null>, weights: readonly
 }
 
 /**
- * Mean and t-CI (0–100) of the linear index yᵣ from complete-case moments: mean Σcᵢ(x̄ᵢ − loᵢ),
- * variance cᵀΣc with cᵢ = w̃ᵢ·100/(hiᵢ − loᵢ). Equals meanCI of the yᵣ of the complete cases.
+ * Mean and SD (0–100) of the linear index yᵣ from complete-case moments: mean Σcᵢ(x̄ᵢ − loᵢ),
+ * variance cᵀΣc with cᵢ = w̃ᵢ·100/(hiᵢ − loᵢ); feeds meanCI and welchChange between periods.
  */
-export function linearIndexCI(moments: Moments, weights: readonly number[], scales: readonly Scale[], level = 0.95): StatsResult<MeanInterval> {
+export function linearIndexSummary(moments: Moments, weights: readonly number[], scales: readonly Scale[]): StatsResult<SampleSummary> {
 	const k = moments.mean.length;
 	if (weights.length !== k || scales.length !== k)
 		return fail('stats.lengthMismatch', { name: 'weights', expected: k, actual: weights.length });
@@ -84,5 +84,12 @@ export function linearIndexCI(moments: Moments, weights: readonly number[], scal
 	const mean = c.reduce((s, ci, i) => s + ci * (moments.mean[i] - scales[i].lo), 0);
 	let variance = 0;
 	for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) variance += c[i] * moments.cov[i][j] * c[j];
-	return meanCI({ n: moments.n, mean, sd: Math.sqrt(Math.max(0, variance)) }, level);
+	return ok({ n: moments.n, mean, sd: Math.sqrt(Math.max(0, variance)) });
+}
+
+/** t-CI (0–100) of the linear index; equals meanCI of the yᵣ of the complete cases. */
+export function linearIndexCI(moments: Moments, weights: readonly number[], scales: readonly Scale[], level = 0.95): StatsResult<MeanInterval> {
+	const summary = linearIndexSummary(moments, weights, scales);
+	if (!summary.ok) return summary;
+	return meanCI(summary.value, level);
 }

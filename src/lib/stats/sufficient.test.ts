@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mulberry32 } from './random';
 import { buildItemStatistics, ItemAccumulator, mergeItemStatistics, type ItemStatistics } from './sufficient';
@@ -9,17 +8,6 @@ beforeEach(() => {
 	expect.hasAssertions();
 });
 
-interface PairwiseFixture {
-	rows: (number | null)[][];
-	mean: number[];
-	covPairwise: number[][];
-	corPairwise: number[][];
-	covComplete: number[][];
-	completeN: number;
-}
-const fixture: PairwiseFixture = JSON.parse(readFileSync('tests/fixtures/stats/pairwise-moments.json', 'utf8'));
-const likert = Array.from({ length: 4 }, () => ({ lo: 1, hi: 5 }));
-
 function randomRows(seed: number, n: number, k: number, missingShare: number): (number | null)[][] {
 	const random = mulberry32(seed);
 	return Array.from({ length: n }, () => Array.from({ length: k }, () => (random() < missingShare ? null : 1 + Math.floor(random() * 5))));
@@ -29,31 +17,6 @@ function numericParts(s: ItemStatistics): number[] {
 	const p = s.pairwise;
 	return [s.rows, ...p.n, ...p.sum, ...p.sumSq, ...p.cross, s.complete.n, ...s.complete.sum, ...s.complete.cross, ...(s.histograms ?? []).flat()];
 }
-
-describe('pairwise statistics against R (tests/fixtures/stats/pairwise-moments.R)', () => {
-	const stats = expectOk(buildItemStatistics(fixture.rows, 4, { scales: likert }));
-	it('gives R\'s pairwise means and covariances', () => {
-		const m = expectOk(pairwiseMoments(stats));
-		expectClose(m.mean, fixture.mean, 1e-10);
-		expectClose(m.cov, fixture.covPairwise, 1e-10);
-	});
-	it('gives R\'s pairwise correlations', () => {
-		expectClose(expectOk(pairwiseCorrelation(stats)), fixture.corPairwise, 1e-10);
-	});
-	it('gives R\'s complete-case covariance', () => {
-		const m = expectOk(completeCaseMoments(stats));
-		expect(m.n).toBe(fixture.completeN);
-		expectClose(m.cov, fixture.covComplete, 1e-10);
-	});
-	it('summarises items with histograms and top-2-box on 0–100', () => {
-		const [first] = itemSummaries(stats);
-		const answered = fixture.rows.map((r) => r[0]).filter((v): v is number => v !== null);
-		expect(first.n).toBe(answered.length);
-		expect(first.missing).toBe(fixture.rows.length - answered.length);
-		expect(first.histogram).toEqual([1, 2, 3, 4, 5].map((v) => answered.filter((a) => a === v).length));
-		expect(first.topTwoBox).toBeCloseTo((answered.filter((a) => a >= 4).length / answered.length) * 100, 10);
-	});
-});
 
 describe('merge', () => {
 	it('merging the statistics of two halves equals the statistics of the whole (random splits)', () => {

@@ -26,3 +26,11 @@ describe('correlation weights', () => {
 		expectFail(correlationWeights({ rxx: [[1]], rxy: [-0.1] }), 'stats.noPositiveCorrelation');
 	});
 });
+
+describe('hand-built drivers', () => {
+	it('are checked before any matrix work', () => {
+		expectFail(correlationWeights({ rxx: [[1, 0], [0, 1]], rxy: [0.5] }), 'stats.lengthMismatch');
+		expectFail(correlationWeights({ rxx: [[1]], rxy: [NaN] }), 'stats.notFinite');
+		expectFail(correlationWeights({ rxx: [[1, NaN], [0, 1]], rxy: [0.5, 0.5] }), 'stats.notFinite');
+	});
+});

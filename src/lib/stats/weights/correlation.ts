@@ -14,6 +14,16 @@ export interface DriverCorrelations {
 	rxy: number[];
 }
 
+/** Checks hand-built drivers: square finite rxx matching a finite rxy. */
+export function checkDrivers(drivers: DriverCorrelations): StatsResult<number> {
+	const square = checkSquare(drivers.rxx, 'predictor correlations');
+	if (!square.ok) return square;
+	if (drivers.rxy.length !== square.value)
+		return fail('stats.lengthMismatch', { name: 'criterion correlations', expected: square.value, actual: drivers.rxy.length });
+	const bad = drivers.rxy.findIndex((r) => !Number.isFinite(r));
+	return bad >= 0 ? fail('stats.notFinite', { name: 'criterion correlations', row: bad + 1, col: 1 }) : square;
+}
+
 /** Picks predictors (0-based) and criterion out of a full correlation matrix. */
 export function driverCorrelations(corr: number[][], predictors: readonly number[], criterion: number): StatsResult<DriverCorrelations> {
 	const square = checkSquare(corr, 'correlations');
@@ -42,9 +52,10 @@ export interface CorrelationWeights {
 
 /** Correlation weights: r(child, overall) with negatives clipped to 0 (warned, naming them), normalised. */
 export function correlationWeights(drivers: DriverCorrelations): StatsResult<CorrelationWeights> {
+	const checked = checkDrivers(drivers);
+	if (!checked.ok) return checked;
 	const { rxy } = drivers;
 	const negative = rxy.map((r, i) => (r < 0 ? i + 1 : 0)).filter((i) => i > 0);
-	if (rxy.some((r) => !Number.isFinite(r))) return fail('stats.notFinite', { name: 'correlations' });
 	if (!rxy.some((r) => r > 0)) return fail('stats.noPositiveCorrelation');
 	const weights = directWeights(rxy.map((r) => Math.max(0, r)));
 	if (!weights.ok) return weights;

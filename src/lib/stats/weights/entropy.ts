@@ -27,9 +27,12 @@ export interface ValueCounts {
 
 /** eⱼ of one column; fails when its values cannot be shares (negative, all zero, or constant under min-max). */
 function columnEntropy(column: ValueCounts, item: number, normalisation: EntropyNormalisation): StatsResult<number> {
-	const present = column.values.filter((_, i) => column.counts[i] > 0);
-	const lo = Math.min(...present);
-	const hi = Math.max(...present);
+	// A loop, not Math.min(...values): a raw column can have more values than the call stack allows.
+	let lo = Infinity;
+	let hi = -Infinity;
+	column.values.forEach((v, i) => {
+		if (column.counts[i] > 0) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+	});
 	if (normalisation === 'none' && lo < 0) return fail('stats.negativeValue', { item, value: lo });
 	if (normalisation === 'minMax' && !(hi > lo)) return fail('stats.zeroVariance', { item });
 	const x = column.values.map((v) => (normalisation === 'minMax' ? (v - lo) / (hi - lo) : v));

@@ -4,7 +4,7 @@
  */
 import { checkPositiveDefinite, multiply, spectralFunction, symmetricEigen } from '../matrix';
 import { fail, ok, type StatsResult } from '../result';
-import type { DriverCorrelations } from './correlation';
+import { checkDrivers, type DriverCorrelations } from './correlation';
 
 export interface DerivedImportance {
 	/** In [0, 1], Σ = 1. */
@@ -24,6 +24,8 @@ export function normaliseByRSquared(raw: number[]): StatsResult<DerivedImportanc
 
 /** Relative weights of predictors (Σ = 1) and their raw shares of R²; fails when predictors are collinear. */
 export function relativeWeights(drivers: DriverCorrelations): StatsResult<DerivedImportance> {
+	const checked = checkDrivers(drivers);
+	if (!checked.ok) return checked;
 	const eigen = checkPositiveDefinite(symmetricEigen(drivers.rxx), 'predictor correlations');
 	if (!eigen.ok) return fail('stats.collinearPredictors', eigen.error.params);
 	const lambda = spectralFunction(eigen.value, Math.sqrt);

@@ -4,7 +4,7 @@
  */
 import { checkPositiveDefinite, solveSymmetric, subMatrix, symmetricEigen } from '../matrix';
 import { fail, ok, type StatsResult } from '../result';
-import type { DriverCorrelations } from './correlation';
+import { checkDrivers, type DriverCorrelations } from './correlation';
 import { normaliseByRSquared, type DerivedImportance } from './relative-weights';
 
 /** 2^12 = 4,096 subsets is still instant; beyond that the cost doubles with every predictor. */
@@ -26,7 +26,9 @@ function subsetRSquared(drivers: DriverCorrelations): StatsResult<Float64Array> 
 
 /** Shapley/LMG importance (Σ = 1) and raw shares of R² for p ≤ 12 predictors; fails when collinear. */
 export function shapleyWeights(drivers: DriverCorrelations): StatsResult<DerivedImportance> {
-	const p = drivers.rxy.length;
+	const checked = checkDrivers(drivers);
+	if (!checked.ok) return checked;
+	const p = checked.value;
 	if (p > MAX_SHAPLEY_PREDICTORS) return fail('stats.tooManyPredictors', { n: p, max: MAX_SHAPLEY_PREDICTORS });
 	const full = checkPositiveDefinite(symmetricEigen(drivers.rxx), 'predictor correlations');
 	if (!full.ok) return fail('stats.collinearPredictors', full.error.params);
