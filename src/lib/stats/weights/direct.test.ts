@@ -1,19 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { expectClose, expectFail, expectOk } from '../test-util';
 import { directWeights } from './direct';
-import { equalWeights } from './equal';
 
 beforeEach(() => {
 	expect.hasAssertions();
 });
 
-describe('direct points and equal weights', () => {
+describe('direct points', () => {
 	it('divides points by their total (SERVQUAL 100-point allocation)', () => {
 		expectClose(expectOk(directWeights([20, 30, 15, 15, 20])), [0.2, 0.3, 0.15, 0.15, 0.2], 1e-15);
-	});
-	it('gives 1/n each', () => {
-		expect(expectOk(equalWeights(4))).toEqual([0.25, 0.25, 0.25, 0.25]);
-		expectFail(equalWeights(0), 'stats.emptyInput');
 	});
 	it.each([
 		[[], 'stats.emptyInput'],
