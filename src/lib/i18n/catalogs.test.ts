@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { catalogs } from './catalogs';
+
+beforeEach(() => {
+	expect.hasAssertions();
+});
+
+function placeholders(text: string): string[] {
+	return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+}
+
+function sourceFiles(dir: string): string[] {
+	return readdirSync(dir).flatMap((entry) => {
+		const path = join(dir, entry);
+		if (statSync(path).isDirectory()) return sourceFiles(path);
+		return /\.(ts|svelte)$/.test(entry) && !entry.endsWith('.test.ts') ? [path] : [];
+	});
+}
+
+describe('message catalogues', () => {
+	it('have the same keys in zh-CN and en', () => {
+		expect(Object.keys(catalogs['zh-CN']).sort()).toEqual(Object.keys(catalogs.en).sort());
+	});
+
+	it('use the same placeholders in both languages, and no empty texts', () => {
+		for (const [key, en] of Object.entries(catalogs.en)) {
+			const zh = catalogs['zh-CN'][key];
+			expect(en.trim(), key).not.toBe('');
+			expect(zh.trim(), key).not.toBe('');
+			expect(placeholders(zh), key).toEqual(placeholders(en));
+		}
+	});
+
+	it('hold every literal message key the code uses', () => {
+		// Audit action names and table.column references look like keys but are not messages.
+		const keyPattern = /(?<!action: )['"`]((?:app|nav|roles|fields|validation|setup|login|reset|home|account|users|audit|errors|stats)\.[\w.-]+)['"`]/g;
+		const missing: string[] = [];
+		for (const file of sourceFiles('src').filter((f) => !f.includes('server/repo'))) {
+			for (const [, key] of readFileSync(file, 'utf8').matchAll(keyPattern)) {
+				// Keys ending in a dot are prefixes completed at run time (checked below).
+				if (!key.endsWith('.') && !(key in catalogs.en)) missing.push(`${file}: ${key}`);
+			}
+		}
+		expect(missing).toEqual([]);
+	});
+
+	it('cover the keys composed at run time (roles, audit actions, home intros)', () => {
+		for (const role of ['admin', 'researcher', 'viewer']) {
+			expect(catalogs.en).toHaveProperty([`roles.${role}`]);
+			expect(catalogs.en).toHaveProperty([`home.intro.${role}`]);
+		}
+		const auditSource = readFileSync('src/lib/server/repo/audit.ts', 'utf8');
+		const actions = [...auditSource.matchAll(/\| '([\w.-]+)'/g)].map((m) => m[1]);
+		expect(actions.length).toBeGreaterThan(5);
+		for (const action of actions) expect(catalogs.en).toHaveProperty([`audit.action.${action}`]);
+	});
+});

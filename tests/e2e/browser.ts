@@ -1,0 +1,47 @@
+// Debian's chromium driven by playwright-core (no browser download). Suites skip, saying why,
+// when chromium is not installed.
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+function findChromium(): string | undefined {
+	if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+	try {
+		return execSync('command -v chromium || command -v chromium-browser', { encoding: 'utf8' }).trim() || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+export const chromiumPath = findChromium();
+if (!chromiumPath) console.warn('Browser tests skipped: no chromium found (apt-get install chromium, or set CHROMIUM_PATH).');
+
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: chromiumPath,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+	});
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2 A/AA rules) on the page and fails listing every violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+	// evaluate() runs through the DevTools protocol, so the page's CSP does not block axe.
+	await page.evaluate(axeSource);
+	const violations = await page.evaluate(async () => {
+		const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] }
+		});
+		return result.violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	});
+	expect(violations, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** Saves a screenshot under tests/e2e/screenshots/ (git-ignored) for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+	mkdirSync('tests/e2e/screenshots', { recursive: true });
+	await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
+}

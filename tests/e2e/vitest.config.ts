@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests run against the built app (`npm run build` first), one server per file.
+export default defineConfig({
+	root: fileURLToPath(new URL('../..', import.meta.url)),
+	test: {
+		include: ['tests/e2e/**/*.test.ts'],
+		environment: 'node',
+		fileParallelism: false,
+		testTimeout: 60_000,
+		hookTimeout: 60_000
+	}
+});

@@ -1,0 +1,51 @@
+// Every integration suite runs once per engine: SQLite always, PostgreSQL when TEST_PG_URL is set.
+// Each run gets its own SQLite file or PostgreSQL schema and removes it afterwards.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { sql, type Kysely } from 'kysely';
+import { bundledMigrations } from '../../src/lib/server/db/bundled-migrations';
+import { createDb, type Engine } from '../../src/lib/server/db/create-db';
+import { migrateToLatest } from '../../src/lib/server/db/migrator';
+import type { Database } from '../../src/lib/server/db/schema';
+import { randomToken } from '../../src/lib/server/ids';
+
+export const engines: Engine[] = process.env.TEST_PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+if (!process.env.TEST_PG_URL) {
+	console.warn('Integration tests run on SQLite only: set TEST_PG_URL=postgres://… to run them on PostgreSQL too.');
+}
+
+export interface TestDb {
+	db: Kysely<Database>;
+	engine: Engine;
+}
+
+/** A fresh, migrated database for the enclosing describe block (ready in beforeAll). */
+export function useTestDb(engine: Engine): TestDb {
+	const handle = { engine } as TestDb;
+	let cleanup: () => Promise<void> = async () => {};
+	beforeAll(async () => {
+		if (engine === 'sqlite') {
+			const dir = mkdtempSync(join(tmpdir(), 'satindex-test-'));
+			handle.db = createDb(join(dir, 'test.db')).db;
+			cleanup = async () => rmSync(dir, { recursive: true, force: true });
+		} else {
+			const schema = `test_${randomToken().slice(0, 12)}`;
+			const admin = createDb(process.env.TEST_PG_URL).db;
+			await sql`create schema ${sql.id(schema)}`.execute(admin);
+			handle.db = createDb(process.env.TEST_PG_URL, { searchPath: schema }).db;
+			cleanup = async () => {
+				await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
+				await admin.destroy();
+			};
+		}
+		await migrateToLatest(handle.db, bundledMigrations);
+	});
+	afterAll(async () => {
+		await handle.db?.destroy();
+		await cleanup();
+	});
+	return handle;
+}
