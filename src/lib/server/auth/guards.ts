@@ -16,7 +16,9 @@ export function hasRole(user: User, role: Role): boolean {
 export function requireRole(locals: App.Locals, role: Role, url?: URL): User {
 	const user = locals.user;
 	if (!user) {
-		const back = url ? `?redirectTo=${encodeURIComponent(url.pathname + url.search)}` : '';
+		// After login, come back to the page (an action's `?/name` is not a page address).
+		const search = url?.search.startsWith('?/') ? '' : (url?.search ?? '');
+		const back = url ? `?redirectTo=${encodeURIComponent(url.pathname + search)}` : '';
 		redirect(303, `/login${back}`);
 	}
 	if (!hasRole(user, role)) error(403, { message: 'errors.forbidden' });

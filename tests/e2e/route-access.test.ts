@@ -1,0 +1,187 @@
+// Walks every route in src/routes, for anonymous visitors and each role, against the built app.
+// The route list comes from the file system, so a new route without a rule here fails the test.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/lib/server/auth/password';
+import { createSession } from '../../src/lib/server/auth/session';
+import { bundledMigrations } from '../../src/lib/server/db/bundled-migrations';
+import { createDb } from '../../src/lib/server/db/create-db';
+import { migrateToLatest } from '../../src/lib/server/db/migrator';
+import type { Role } from '../../src/lib/server/db/schema';
+import { insertUser } from '../../src/lib/server/repo/users';
+import { startServer, type RunningServer } from './server';
+
+type Visitor = 'anonymous' | Role;
+/** allow: the role check passed (any answer but 403/404/login); login: sent to the login page. */
+type Outcome = 'allow' | 'login' | 'forbidden' | 'notFound';
+type Rule = Record<Visitor, Outcome>;
+
+const visitors: Visitor[] = ['anonymous', 'viewer', 'researcher', 'admin'];
+const everyone: Rule = { anonymous: 'allow', viewer: 'allow', researcher: 'allow', admin: 'allow' };
+const signedIn: Rule = { anonymous: 'login', viewer: 'allow', researcher: 'allow', admin: 'allow' };
+const admins: Rule = { anonymous: 'login', viewer: 'forbidden', researcher: 'forbidden', admin: 'allow' };
+const toLogin: Rule = { anonymous: 'login', viewer: 'login', researcher: 'login', admin: 'login' };
+const gone: Rule = { anonymous: 'notFound', viewer: 'notFound', researcher: 'notFound', admin: 'notFound' };
+
+interface RouteRules {
+	/** A concrete path for routes with parameters. */
+	path?: string;
+	page?: Rule;
+	actions?: Record<string, Rule>;
+	endpoints?: Record<string, Rule>;
+}
+
+const rules: Record<string, RouteRules> = {
+	'/': { page: signedIn },
+	// Logging out ends on the login page whoever asks; what it deletes is tested in integration.
+	'/account': { page: signedIn, actions: { changePassword: signedIn, logout: toLogin, logoutAll: toLogin } },
+	'/admin/users': { page: admins, actions: { create: admins, role: admins, deactivate: admins, reactivate: admins, reset: admins } },
+	'/admin/audit': { page: admins },
+	'/login': { page: { ...signedIn, anonymous: 'allow' }, actions: { default: everyone } },
+	'/setup': { page: gone, actions: { default: gone } },
+	'/reset/[token]': { path: '/reset/no-such-token', page: gone, actions: { default: gone } },
+	'/lang': { endpoints: { POST: everyone } },
+	'/api/health': { endpoints: { GET: everyone } }
+};
+
+interface DiscoveredRoute {
+	id: string;
+	page: boolean;
+	actions: string[];
+	endpoints: string[];
+}
+
+function discoverRoutes(root = 'src/routes'): DiscoveredRoute[] {
+	const found = new Map<string, DiscoveredRoute>();
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir)) {
+			const path = join(dir, entry);
+			if (statSync(path).isDirectory()) walk(path);
+			else if (/^\+(page|server)(\.server)?\.(svelte|ts)$/.test(entry)) {
+				const id = ('/' + relative(root, dir).split(sep).filter((s) => s && !/^\(.*\)$/.test(s)).join('/')).replace(/\/$/, '') || '/';
+				const route = found.get(id) ?? { id, page: false, actions: [], endpoints: [] };
+				const source = readFileSync(path, 'utf8');
+				if (entry.startsWith('+page')) route.page = true;
+				if (entry === '+page.server.ts' && source.includes('export const actions')) {
+					const block = source.slice(source.indexOf('export const actions'));
+					route.actions.push(...[...block.matchAll(/^\t(\w+):/gm)].map((m) => m[1]));
+				}
+				if (entry === '+server.ts') route.endpoints.push(...[...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]));
+				found.set(id, route);
+			}
+		}
+	};
+	walk(root);
+	return [...found.values()];
+}
+
+function classify(response: Response): Outcome | `other:${number}` {
+	const location = response.headers.get('location') ?? '';
+	if (response.status === 403) return 'forbidden';
+	if (response.status === 404) return 'notFound';
+	if (response.status >= 300 && response.status < 400 && location.startsWith('/login')) return 'login';
+	if (response.status < 500) return 'allow';
+	return `other:${response.status}`;
+}
+
+describe('authorisation of every route', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'satindex-routes-'));
+	const dbPath = join(dir, 'routes.db');
+	const { db } = createDb(dbPath);
+	const userIds = {} as Record<Role, string>;
+	let server: RunningServer;
+	const discovered = discoverRoutes();
+
+	beforeAll(async () => {
+		await migrateToLatest(db, bundledMigrations);
+		const passwordHash = await hashPassword('a long test password');
+		for (const role of ['admin', 'researcher', 'viewer'] as const) {
+			userIds[role] = (await insertUser(db, { email: `${role}@example.com`, name: role, passwordHash, role })).id;
+		}
+		server = await startServer({ dbPath });
+	});
+	afterAll(async () => {
+		await server?.stop();
+		await db.destroy();
+		rmSync(dir, { recursive: true, force: true });
+	});
+	beforeEach(() => {
+		expect.hasAssertions();
+	});
+
+	/** A fresh session per request, so logging out in one request does not affect the next. */
+	async function cookieFor(visitor: Visitor): Promise<Record<string, string>> {
+		if (visitor === 'anonymous') return {};
+		const { token } = await createSession(db, userIds[visitor]);
+		return { cookie: `session=${token}` };
+	}
+
+	async function request(visitor: Visitor, method: string, path: string): Promise<Response> {
+		const post = method !== 'GET';
+		return fetch(server.url + path, {
+			method,
+			redirect: 'manual',
+			headers: {
+				...(await cookieFor(visitor)),
+				// A browser's plain form post (Kit answers other clients' action posts with JSON).
+				accept: 'text/html',
+				...(post ? { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' } : {})
+			},
+			body: post ? '' : undefined
+		});
+	}
+
+	it('has a rule for every route, action and endpoint, and no stale rules', () => {
+		const described = discovered.map((r) => ({ id: r.id, actions: r.actions.sort(), endpoints: r.endpoints.sort(), page: r.page }));
+		const expected = Object.entries(rules).map(([id, rule]) => ({
+			id,
+			actions: Object.keys(rule.actions ?? {}).sort(),
+			endpoints: Object.keys(rule.endpoints ?? {}).sort(),
+			page: rule.page !== undefined
+		}));
+		const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+		expect(described.sort(byId)).toEqual(expected.sort(byId));
+	});
+
+	const cases = Object.entries(rules).flatMap(([id, rule]) => {
+		const path = rule.path ?? id;
+		return [
+			...(rule.page ? [{ what: `GET ${path}`, method: 'GET', url: path, rule: rule.page }] : []),
+			...Object.entries(rule.actions ?? {}).map(([action, r]) => ({
+				what: `POST ${path} ?/${action}`,
+				method: 'POST',
+				url: action === 'default' ? path : `${path}?/${action}`,
+				rule: r
+			})),
+			...Object.entries(rule.endpoints ?? {}).map(([method, r]) => ({ what: `${method} ${path}`, method, url: path, rule: r }))
+		];
+	});
+
+	it.each(cases)('$what', async ({ method, url, rule }) => {
+		const outcomes: Record<string, string> = {};
+		for (const visitor of visitors) outcomes[visitor] = classify(await request(visitor, method, url));
+		expect(outcomes).toEqual(rule);
+	});
+
+	it('refuses a form post from another origin, even with a valid admin session', async () => {
+		const response = await fetch(`${server.url}/admin/users?/create`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { ...(await cookieFor('admin')), origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'name=X&email=x%40example.com&role=admin&password=aaaaaaaaaaaa'
+		});
+		expect(response.status).toBe(403);
+		const users = await db.selectFrom('users').select('email').where('email', '=', 'x@example.com').execute();
+		expect(users).toEqual([]);
+	});
+
+	it('sends security headers', async () => {
+		const response = await request('anonymous', 'GET', '/login');
+		expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-[^']+'/);
+		expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(response.headers.get('referrer-policy')).toBe('same-origin');
+	});
+});
