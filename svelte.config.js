@@ -5,7 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build', precompress: true }),
+		// Separate output folders (SATINDEX_KIT_DIR, SATINDEX_BUILD_DIR) let builds run side by side.
+		outDir: process.env.SATINDEX_KIT_DIR ?? '.svelte-kit',
+		adapter: adapter({ out: process.env.SATINDEX_BUILD_DIR ?? 'build', precompress: true }),
 		// Nonce-based CSP: Kit adds the nonce to its own inline scripts.
 		csp: {
 			mode: 'nonce',

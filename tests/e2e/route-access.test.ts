@@ -10,41 +10,16 @@ import { bundledMigrations } from '../../src/lib/server/db/bundled-migrations';
 import { createDb } from '../../src/lib/server/db/create-db';
 import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import type { Role } from '../../src/lib/server/db/schema';
+import { seedRouteFixtures, type RouteFixtures } from './route-rules/fixtures';
 import { insertUser } from '../../src/lib/server/repo/users';
 import { startServer, type RunningServer } from './server';
+import { visitors, type Outcome, type RouteRules, type Visitor } from './route-rules/rules';
 
-type Visitor = 'anonymous' | Role;
-/** allow: the role check passed (any answer but 403/404/login); login: sent to the login page. */
-type Outcome = 'allow' | 'login' | 'forbidden' | 'notFound';
-type Rule = Record<Visitor, Outcome>;
-
-const visitors: Visitor[] = ['anonymous', 'viewer', 'researcher', 'admin'];
-const everyone: Rule = { anonymous: 'allow', viewer: 'allow', researcher: 'allow', admin: 'allow' };
-const signedIn: Rule = { anonymous: 'login', viewer: 'allow', researcher: 'allow', admin: 'allow' };
-const admins: Rule = { anonymous: 'login', viewer: 'forbidden', researcher: 'forbidden', admin: 'allow' };
-const toLogin: Rule = { anonymous: 'login', viewer: 'login', researcher: 'login', admin: 'login' };
-const gone: Rule = { anonymous: 'notFound', viewer: 'notFound', researcher: 'notFound', admin: 'notFound' };
-
-interface RouteRules {
-	/** A concrete path for routes with parameters. */
-	path?: string;
-	page?: Rule;
-	actions?: Record<string, Rule>;
-	endpoints?: Record<string, Rule>;
-}
-
-const rules: Record<string, RouteRules> = {
-	'/': { page: signedIn },
-	// Logging out ends on the login page whoever asks; what it deletes is tested in integration.
-	'/account': { page: signedIn, actions: { changePassword: signedIn, logout: toLogin, logoutAll: toLogin } },
-	'/admin/users': { page: admins, actions: { create: admins, role: admins, deactivate: admins, reactivate: admins, reset: admins } },
-	'/admin/audit': { page: admins },
-	'/login': { page: { ...signedIn, anonymous: 'allow' }, actions: { default: everyone } },
-	'/setup': { page: gone, actions: { default: gone } },
-	'/reset/[token]': { path: '/reset/no-such-token', page: gone, actions: { default: gone } },
-	'/lang': { endpoints: { POST: everyone } },
-	'/api/health': { endpoints: { GET: everyone } }
-};
+// Each area of the app keeps its rules in route-rules/<area>.ts.
+const rules: Record<string, RouteRules> = Object.assign(
+	{},
+	...Object.values(import.meta.glob<Record<string, RouteRules>>('./route-rules/*.ts', { eager: true, import: 'rules' })).filter(Boolean)
+);
 
 interface DiscoveredRoute {
 	id: string;
@@ -92,6 +67,7 @@ describe('authorisation of every route', () => {
 	const { db } = createDb(dbPath);
 	const userIds = {} as Record<Role, string>;
 	let server: RunningServer;
+	let fixtures: RouteFixtures;
 	const discovered = discoverRoutes();
 
 	beforeAll(async () => {
@@ -100,6 +76,7 @@ describe('authorisation of every route', () => {
 		for (const role of ['admin', 'researcher', 'viewer'] as const) {
 			userIds[role] = (await insertUser(db, { email: `${role}@example.com`, name: role, passwordHash, role })).id;
 		}
+		fixtures = await seedRouteFixtures(db, userIds);
 		server = await startServer({ dbPath });
 	});
 	afterAll(async () => {
@@ -118,8 +95,9 @@ describe('authorisation of every route', () => {
 		return { cookie: `session=${token}` };
 	}
 
-	async function request(visitor: Visitor, method: string, path: string): Promise<Response> {
+	async function request(visitor: Visitor, method: string, template: string): Promise<Response> {
 		const post = method !== 'GET';
+		const path = template.replace(/\{(\w+)\}/g, (_, name: keyof RouteFixtures) => fixtures[name]);
 		return fetch(server.url + path, {
 			method,
 			redirect: 'manual',

@@ -24,13 +24,14 @@ async function freePort(): Promise<number> {
 }
 
 export async function startServer(options: { dbPath?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
-	if (!existsSync('build/index.js')) throw new Error('build/index.js is missing: run `npm run build` first.');
+	const entry = join(process.env.SATINDEX_BUILD_DIR ?? 'build', 'index.js');
+	if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first.`);
 	const dir = options.dbPath ? undefined : mkdtempSync(join(tmpdir(), 'satindex-e2e-'));
 	const dbPath = options.dbPath ?? join(dir!, 'e2e.db');
 	const port = await freePort();
 	const url = `http://localhost:${port}`;
 	let log = '';
-	const child = spawn(process.execPath, ['build/index.js'], {
+	const child = spawn(process.execPath, [entry], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATABASE_URL: dbPath, ...options.env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

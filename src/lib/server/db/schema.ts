@@ -1,60 +1,9 @@
-/** Row types: snake_case columns, timestamps as epoch-ms numbers, booleans as 0/1. */
-export type Role = 'admin' | 'researcher' | 'viewer';
+// Row types: snake_case columns, timestamps as epoch-ms numbers, booleans as 0/1, JSON as text.
+// Each area keeps its tables in its own file under schema/ and adds them here.
+import type { AccountTables } from './schema/accounts';
+import type { SurveyTables } from './schema/surveys';
 
-export interface UsersTable {
-	id: string;
-	email: string;
-	name: string;
-	password_hash: string;
-	role: Role;
-	active: number;
-	locale: string | null;
-	created_at: number;
-}
+export type * from './schema/accounts';
+export type * from './schema/surveys';
 
-export interface SessionsTable {
-	id: string;
-	user_id: string;
-	expires_at: number;
-	created_at: number;
-}
-
-export interface PasswordResetsTable {
-	id: string;
-	user_id: string;
-	expires_at: number;
-	used_at: number | null;
-	created_at: number;
-}
-
-export interface LoginThrottleTable {
-	key: string;
-	failures: number;
-	blocked_until: number;
-	updated_at: number;
-}
-
-export interface AuditLogTable {
-	id: string;
-	at: number;
-	actor_id: string | null;
-	actor_email: string | null;
-	action: string;
-	target: string | null;
-	detail: string | null;
-	client: string | null;
-}
-
-export interface SettingsTable {
-	key: string;
-	value: string;
-}
-
-export interface Database {
-	users: UsersTable;
-	sessions: SessionsTable;
-	password_resets: PasswordResetsTable;
-	login_throttle: LoginThrottleTable;
-	audit_log: AuditLogTable;
-	settings: SettingsTable;
-}
+export interface Database extends AccountTables, SurveyTables {}

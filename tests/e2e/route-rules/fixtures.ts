@@ -1,0 +1,77 @@
+// What the route walk needs to exist: an indicator system and an open survey owned by the
+// researcher and shared read-only with the viewer (so "shared" and "not shared" both get tested).
+import type { Kysely } from 'kysely';
+import type { Database, Role } from '../../../src/lib/server/db/schema';
+import type { SurveyDefinition, SurveySettings } from '../../../src/lib/survey/definition';
+
+export interface RouteFixtures {
+	surveyId: string;
+	surveyCode: string;
+	systemId: string;
+	versionId: string;
+}
+
+export const fixtureDefinition: SurveyDefinition = {
+	sections: [
+		{
+			code: 'S1',
+			title: { en: 'Service', 'zh-CN': '服务' },
+			items: [
+				{ code: 'Q1', kind: 'likert', text: { en: 'Staff were friendly', 'zh-CN': '员工很友好' }, required: true, indicator: 'D1', scale: { min: 1, max: 5 }, reversed: false, notApplicable: false }
+			]
+		}
+	]
+};
+
+export const fixtureSettings: SurveySettings = {
+	languages: ['zh-CN', 'en'],
+	defaultLanguage: 'zh-CN',
+	title: { en: 'Route walk survey', 'zh-CN': '路由测试问卷' },
+	welcome: {},
+	thanks: {},
+	timeZone: 'Asia/Shanghai',
+	randomizeItems: false,
+	progressBar: true,
+	duplicateGuard: 'none'
+};
+
+export async function seedRouteFixtures(db: Kysely<Database>, users: Record<Role, string>): Promise<RouteFixtures> {
+	const now = Date.now();
+	const ids: RouteFixtures = { surveyId: 'fixture-survey', surveyCode: 'walk', systemId: 'fixture-system', versionId: 'fixture-v1' };
+	await db
+		.insertInto('indicator_systems')
+		.values({ id: ids.systemId, owner_id: users.researcher, name_zh: '体系', name_en: 'System', description: '', template: null, archived: 0, created_at: now, updated_at: now })
+		.execute();
+	await db
+		.insertInto('indicator_nodes')
+		.values({ id: 'fixture-node', system_id: ids.systemId, parent_id: null, code: 'D1', name_zh: '维度', name_en: 'Dimension', description: '', position: 0, model_role: null, weights: '{}' })
+		.execute();
+	await db
+		.insertInto('surveys')
+		.values({
+			id: ids.surveyId,
+			owner_id: users.researcher,
+			system_id: ids.systemId,
+			code: ids.surveyCode,
+			title: 'Route walk survey',
+			status: 'open',
+			settings: JSON.stringify(fixtureSettings),
+			draft: JSON.stringify(fixtureDefinition),
+			current_version_id: ids.versionId,
+			response_count: 0,
+			response_cap: null,
+			opens_at: null,
+			closes_at: null,
+			access_mode: 'public',
+			archived: 0,
+			created_at: now,
+			updated_at: now
+		})
+		.execute();
+	await db
+		.insertInto('survey_versions')
+		.values({ id: ids.versionId, survey_id: ids.surveyId, number: 1, definition: JSON.stringify(fixtureDefinition), created_at: now })
+		.execute();
+	await db.insertInto('survey_shares').values({ survey_id: ids.surveyId, user_id: users.viewer, access: 'view', created_at: now }).execute();
+	return ids;
+}
