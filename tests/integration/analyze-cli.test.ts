@@ -90,7 +90,7 @@ describe('npm run analyze', () => {
 		const qualityRow = lines.find((l) => l.startsWith('Quality '))!;
 		// Text columns start under their header; number columns end under theirs.
 		expect(qualityRow.indexOf(' pls') + 1).toBe(header.indexOf('Weights'));
-		expect(qualityRow.indexOf(' pls')).toBe(header.indexOf('Index') + 'Index'.length);
+		expect(qualityRow.indexOf('  pls')).toBe(header.indexOf('Index') + 'Index'.length);
 		expect(run.stdout).toContain('PLS centroid scheme');
 	});
 
