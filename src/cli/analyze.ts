@@ -24,6 +24,17 @@ const HELP = `Usage: npm run analyze -- --data responses.csv --model model.json 
 
 const SCHEMES: readonly InnerScheme[] = ['path', 'centroid', 'factorial'];
 
+const OPTIONS = {
+	data: { type: 'string' },
+	model: { type: 'string' },
+	scheme: { type: 'string' },
+	unscaled: { type: 'boolean' },
+	bootstrap: { type: 'string' },
+	seed: { type: 'string' },
+	format: { type: 'string' },
+	help: { type: 'boolean', short: 'h' }
+} as const;
+
 interface Command {
 	dataFile: string;
 	modelFile: string;
@@ -48,13 +59,7 @@ function positiveInteger(option: string, value: string | undefined, fallback: nu
 function parseCommand(args: string[]): StatsResult<Command | 'help'> {
 	let values;
 	try {
-		({ values } = parseArgs({
-			args,
-			options: {
-				data: { type: 'string' }, model: { type: 'string' }, scheme: { type: 'string' }, bootstrap: { type: 'string' },
-				seed: { type: 'string' }, format: { type: 'string' }, unscaled: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
-			}
-		}));
+		({ values } = parseArgs({ args, options: OPTIONS }));
 	} catch (e) {
 		return fail('stats.analyze.badArguments', { reason: (e as Error).message.split('\n')[0].replace(/\.$/, '') });
 	}
@@ -148,17 +153,26 @@ function formatTables(a: ModelAnalysis, warnings: { message: string }[]): string
 	return sections.join('\n\n');
 }
 
+/** Runs the command line; returns the exit code (0 ok, 1 the analysis failed, 2 bad arguments). */
 function main(): number {
 	const catalog = englishCatalog();
-	const complain = (issue: StatsIssue) => console.error(`analyze: ${translate(catalog, issue.code, issue.params)}`);
+	const message = (issue: StatsIssue) => translate(catalog, issue.code, issue.params);
 	const command = parseCommand(process.argv.slice(2));
-	if (!command.ok) return complain(command.error), 2;
-	if (command.value === 'help') return console.log(HELP), 0;
+	if (!command.ok) {
+		console.error(`analyze: ${message(command.error)}`);
+		return 2;
+	}
+	if (command.value === 'help') {
+		console.log(HELP);
+		return 0;
+	}
 	const result = run(command.value);
-	if (!result.ok) return complain(result.error), 1;
-	const warnings = result.warnings.map((w) => ({ code: w.code, message: translate(catalog, w.code, w.params) }));
-	const output = command.value.format === 'table' ? formatTables(result.value, warnings) : JSON.stringify({ ...result.value, warnings }, null, 2);
-	console.log(output);
+	if (!result.ok) {
+		console.error(`analyze: ${message(result.error)}`);
+		return 1;
+	}
+	const warnings = result.warnings.map((w) => ({ code: w.code, message: message(w) }));
+	console.log(command.value.format === 'table' ? formatTables(result.value, warnings) : JSON.stringify({ ...result.value, warnings }, null, 2));
 	return 0;
 }
 
