@@ -1,0 +1,40 @@
+// Sections as pages: which page shows what, where a respondent goes next, and the progress shown.
+import { otherCode, type AnswerErrors } from './answers';
+import { answerCodes, type Item, type Section, type SurveyDefinition } from './definition';
+
+/** Page index (0-based section index) from a posted or query value, kept within the survey's pages. */
+export function clampPage(value: unknown, definition: SurveyDefinition): number {
+	const n = Number(value);
+	const last = Math.max(0, definition.sections.length - 1);
+	return Number.isInteger(n) ? Math.min(last, Math.max(0, n)) : 0;
+}
+
+/** Every form field code an item may post: its answer codes and, for choices with "other", the other text. */
+export function itemFieldCodes(item: Item): string[] {
+	return (item.kind === 'single' || item.kind === 'multiple') && item.other ? [item.code, otherCode(item)] : answerCodes(item);
+}
+
+/** The field codes shown on one page; answers to every other code travel along as hidden fields. */
+export function pageFieldCodes(section: Section): Set<string> {
+	return new Set(section.items.flatMap(itemFieldCodes));
+}
+
+/** The first page with an error, so a failed final post shows the respondent where to look (−1 when none). */
+export function firstPageWithErrors(definition: SurveyDefinition, errors: AnswerErrors): number {
+	return definition.sections.findIndex((section) => section.items.some((item) => itemFieldCodes(item).some((code) => code in errors)));
+}
+
+export type PageIntent = 'next' | 'back' | 'submit' | 'stay';
+
+/** The page to show after an intent on page `page` of `count` (0-based), before validation is considered. */
+export function pageAfter(intent: PageIntent, page: number, count: number): number {
+	if (intent === 'next') return Math.min(count - 1, page + 1);
+	if (intent === 'back') return Math.max(0, page - 1);
+	return page;
+}
+
+/** Share of the questionnaire behind the respondent when they see page `page` of `count`: 0–100, whole percent. */
+export function progressPercent(page: number, count: number): number {
+	if (count <= 0) return 100;
+	return Math.round((Math.min(Math.max(page, 0), count) / count) * 100);
+}
