@@ -1,9 +1,11 @@
 // Row types: snake_case columns, timestamps as epoch-ms numbers, booleans as 0/1, JSON as text.
 // Each area keeps its tables in its own file under schema/ and adds them here.
 import type { AccountTables } from './schema/accounts';
+import type { CollectionTables } from './schema/collection';
 import type { SurveyTables } from './schema/surveys';
 
 export type * from './schema/accounts';
+export type * from './schema/collection';
 export type * from './schema/surveys';
 
-export interface Database extends AccountTables, SurveyTables {}
+export interface Database extends AccountTables, SurveyTables, CollectionTables {}

@@ -1,0 +1,88 @@
+// The one way a response gets in from a respondent or a client system: validate against the
+// survey's current version, then store atomically (repo/responses.ts). Used by the questionnaire
+// route and the REST API's server-to-server submission.
+import type { Kysely } from 'kysely';
+import type { Database, ResponseSource } from '../db/schema';
+import { channelExists } from '../repo/channels';
+import { findInvitation } from '../repo/invitations';
+import { storeResponse, type StoreRefusal } from '../repo/responses';
+import { findVersion, type Survey } from '../repo/surveys';
+import { validateAnswers, type AnswerErrors, type RawAnswers } from '../../survey/answers';
+import { surveyLanguages, type Answers, type SurveyLanguage } from '../../survey/definition';
+
+export interface SubmissionInput {
+	survey: Pick<Survey, 'id' | 'currentVersionId' | 'settings' | 'accessMode'>;
+	/** Answers keyed by answer code: strings from a form (see rawFromForm) or typed JSON values. */
+	raw: RawAnswers;
+	/** One of the survey's languages; anything else falls back to its default language. */
+	language?: string | null;
+	/** A `?ch=` code: kept when the survey has that channel, else dropped. An invitation's channel wins. */
+	channelCode?: string | null;
+	invitationToken?: string | null;
+	/** Keyed hash of the respondent cookie (cookie duplicate mode), see respondentKey(). */
+	respondentKey?: string | null;
+	/** When the respondent opened the questionnaire (epoch ms); implausible values are dropped. */
+	startedAt?: number | null;
+	source: ResponseSource;
+	now?: number;
+}
+
+export type SubmissionRefusal = StoreRefusal | 'invitationRequired' | 'invitationInvalid';
+
+export type SubmissionOutcome =
+	| { ok: true; responseId: string; answers: Answers }
+	| { ok: false; reason: 'invalid'; errors: AnswerErrors; answers: Answers }
+	| { ok: false; reason: SubmissionRefusal };
+
+/** A start older than this is not a plausible filling session: duration is then unknown. */
+const MAX_DURATION_MS = 7 * 24 * 60 * 60_000;
+
+/**
+ * Validates and stores one response. Outcomes: `ok` (stored and counted), `invalid` (per-code
+ * message keys, nothing stored), or a refusal: notOpen | notYetOpen | closed | full |
+ * versionChanged | invitationRequired | invitationInvalid | invitationUsed | duplicate.
+ */
+export async function submitResponse(db: Kysely<Database>, input: SubmissionInput): Promise<SubmissionOutcome> {
+	const { survey } = input;
+	const now = input.now ?? Date.now();
+	const version = survey.currentVersionId ? await findVersion(db, survey.currentVersionId) : undefined;
+	if (!version) return { ok: false, reason: 'notOpen' };
+	const token = input.invitationToken || null;
+	if (!token && survey.accessMode === 'invitation') return { ok: false, reason: 'invitationRequired' };
+	const invitation = token ? await findInvitation(db, survey.id, token) : undefined;
+	if (token && !invitation) return { ok: false, reason: 'invitationInvalid' };
+	if (invitation?.usedAt) return { ok: false, reason: 'invitationUsed' };
+
+	const checked = validateAnswers(version.definition, input.raw);
+	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, answers: checked.answers };
+
+	const stored = await storeResponse(db, {
+		surveyId: survey.id,
+		versionId: version.id,
+		language: chooseLanguage(survey.settings, input.language),
+		channelCode: invitation?.channelCode ?? (await knownChannel(db, survey.id, input.channelCode)),
+		invitationToken: token,
+		respondentKey: input.respondentKey ?? null,
+		source: input.source,
+		startedAt: plausibleStart(input.startedAt, now),
+		submittedAt: now,
+		answers: checked.answers
+	});
+	return stored.ok ? { ok: true, responseId: stored.responseId, answers: checked.answers } : stored;
+}
+
+/** The survey language to record and render: the wanted one when the survey offers it, else its default. */
+export function chooseLanguage(settings: Survey['settings'], wanted: string | null | undefined): SurveyLanguage {
+	const offered = settings.languages.filter((l) => (surveyLanguages as readonly string[]).includes(l));
+	return offered.find((l) => l === wanted) ?? settings.defaultLanguage ?? offered[0] ?? 'zh-CN';
+}
+
+async function knownChannel(db: Kysely<Database>, surveyId: string, code: string | null | undefined): Promise<string | null> {
+	if (!code) return null;
+	return (await channelExists(db, surveyId, code)) ? code : null;
+}
+
+function plausibleStart(startedAt: number | null | undefined, now: number): number | null {
+	if (typeof startedAt !== 'number' || !Number.isInteger(startedAt)) return null;
+	return startedAt <= now && now - startedAt <= MAX_DURATION_MS ? startedAt : null;
+}
