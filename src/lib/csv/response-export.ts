@@ -1,0 +1,94 @@
+/**
+ * Responses as CSV rows: metadata columns, then one column per answer code (the union of every
+ * version's items, current order first). Values as codes or labels, raw or reverse-coded; a
+ * reverse-coded column says so in its header, so the file imports back to the same answers.
+ */
+import { allItems, answerCodes, isScaled, localText, type AnswerValue, type Item, type SurveyDefinition, type SurveyLanguage } from '../survey/definition';
+import { otherCode } from '../survey/answers';
+import { EXPORTED_METADATA, MULTIPLE_SEPARATOR, NOT_APPLICABLE, RECODED_SUFFIX, type ExportedMetadata } from './columns';
+import { csvLine, numberCell, textCell } from './export-encoding';
+
+export interface ResponseExportOptions {
+	values: 'codes' | 'labels';
+	coding: 'raw' | 'recoded';
+	metadata: ExportedMetadata[];
+	/** Language of labels. */
+	language: SurveyLanguage;
+}
+
+export interface ExportedResponse {
+	id: string;
+	versionNumber: number;
+	language: string;
+	channel: string | null;
+	source: string;
+	submittedAt: number;
+	durationMs: number | null;
+	answers: Record<string, AnswerValue>;
+}
+
+/** Items of all versions, newest definition of each code winning; the newest version's order first. */
+export function exportItems(definitions: readonly SurveyDefinition[]): Item[] {
+	const byCode = new Map<string, Item>();
+	for (const definition of [...definitions].reverse()) {
+		for (const item of allItems(definition)) if (!byCode.has(item.code)) byCode.set(item.code, item);
+	}
+	return [...byCode.values()];
+}
+
+type Formatter = (value: AnswerValue) => string;
+const otherFormat: Formatter = (v) => textCell(v === null ? '' : String(v));
+
+function valueFormatter(item: Item, options: ResponseExportOptions): Formatter {
+	const label = (text: Parameters<typeof localText>[0]) => localText(text, options.language);
+	if (isScaled(item)) {
+		const { min, max, labels } = item.scale;
+		const reverse = options.coding === 'recoded' && item.reversed;
+		const pointLabels = options.values === 'labels' && labels?.length === max - min + 1;
+		return (v) => {
+			if (v === null) return NOT_APPLICABLE[0];
+			if (typeof v !== 'number') return textCell(String(v));
+			const n = reverse ? min + max - v : v;
+			return pointLabels && Number.isInteger(n) && n >= min && n <= max ? textCell(label(labels![n - min]) || String(n)) : numberCell(n);
+		};
+	}
+	if (item.kind === 'single' || item.kind === 'multiple') {
+		const names = new Map(item.options.map((o) => [o.code, options.values === 'labels' ? label(o.label) || o.code : o.code]));
+		const one = (code: string) => names.get(code) ?? code;
+		return (v) => textCell(Array.isArray(v) ? v.map(one).join(MULTIPLE_SEPARATOR) : v === null ? '' : one(String(v)));
+	}
+	if (item.kind === 'number') return (v) => (typeof v === 'number' ? numberCell(v) : textCell(v === null ? '' : String(v)));
+	return (v) => textCell(v === null ? '' : String(v));
+}
+
+const metadataCell: Record<ExportedMetadata, (r: ExportedResponse) => string> = {
+	response_id: (r) => textCell(r.id),
+	submitted_at: (r) => new Date(r.submittedAt).toISOString(),
+	channel: (r) => textCell(r.channel ?? ''),
+	language: (r) => textCell(r.language),
+	version: (r) => numberCell(r.versionNumber),
+	source: (r) => textCell(r.source),
+	duration_s: (r) => numberCell(r.durationMs === null ? null : r.durationMs / 1000)
+};
+
+/** The header line and a row formatter for responses to these items. */
+export function responseCsv(items: readonly Item[], options: ResponseExportOptions): { header: string; row: (r: ExportedResponse) => string } {
+	const metadata = EXPORTED_METADATA.filter((m) => options.metadata.includes(m));
+	const columns = items.flatMap((item) => {
+		const format = valueFormatter(item, options);
+		const recoded = options.coding === 'recoded' && isScaled(item) && item.reversed;
+		const columns = answerCodes(item).map((code) => ({ code, header: recoded ? code + RECODED_SUFFIX : code, format }));
+		if ((item.kind === 'single' || item.kind === 'multiple') && item.other) columns.push({ code: otherCode(item), header: otherCode(item), format: otherFormat });
+		return columns;
+	});
+	const header = csvLine([...metadata.map((m) => m), ...columns.map((c) => textCell(c.header))]);
+	const row = (r: ExportedResponse) => {
+		const cells = metadata.map((m) => metadataCell[m](r));
+		for (const column of columns) {
+			const value = r.answers[column.code];
+			cells.push(value === undefined ? '' : column.format(value));
+		}
+		return csvLine(cells);
+	};
+	return { header, row };
+}
