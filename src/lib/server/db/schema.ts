@@ -2,10 +2,12 @@
 // Each area keeps its tables in its own file under schema/ and adds them here.
 import type { AccountTables } from './schema/accounts';
 import type { CollectionTables } from './schema/collection';
+import type { DataTables } from './schema/data';
 import type { SurveyTables } from './schema/surveys';
 
 export type * from './schema/accounts';
 export type * from './schema/collection';
+export type * from './schema/data';
 export type * from './schema/surveys';
 
-export interface Database extends AccountTables, SurveyTables, CollectionTables {}
+export interface Database extends AccountTables, SurveyTables, CollectionTables, DataTables {}
