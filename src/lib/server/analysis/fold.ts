@@ -1,0 +1,113 @@
+// Folding: responses arrive with counted = 0 (web, import, API); a fold claims them in batches and
+// adds their statistics into the store's cells, in the same transaction, so a response is counted
+// exactly once however many processes fold at the same time. Reports fold before they read.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import {
+	claimUncounted,
+	lockSurveyStore,
+	readCellsByKey,
+	resetSurveyStore,
+	writeCell,
+	type CellKey,
+	type RawResponse
+} from '../repo/analysis-store';
+import { CellAccumulator, mergeCells, type CellData } from '../../stats/report/cells';
+import { monthOf } from '../../survey/periods';
+import { loadAnalysisContext, type AnalysisContext } from './context';
+
+type Db = Kysely<Database>;
+
+/** Responses claimed per transaction: short enough not to hold up submissions on SQLite. */
+export const FOLD_BATCH = 5000;
+
+export interface FoldResult {
+	folded: number;
+	/** True when a stored cell had an outdated layout and the survey's store was rebuilt. */
+	rebuilt: boolean;
+}
+
+class LayoutChanged extends Error {}
+
+const keyOf = (k: CellKey) => `${k.versionId}\n${k.period}\n${k.channel}`;
+
+/** Statistics of a batch per cell; responses of unknown versions are skipped (they cannot be laid out). */
+function accumulate(context: AnalysisContext, responses: readonly RawResponse[]): Map<string, { key: CellKey; acc: CellAccumulator }> {
+	const cells = new Map<string, { key: CellKey; acc: CellAccumulator }>();
+	const timeZone = context.survey.settings.timeZone;
+	for (const r of responses) {
+		const layout = context.layouts.get(r.versionId);
+		if (!layout) continue;
+		const key = { versionId: r.versionId, period: monthOf(r.submittedAt, timeZone), channel: r.channel };
+		let cell = cells.get(keyOf(key));
+		if (!cell) {
+			const created = CellAccumulator.create(layout);
+			if (!created.ok) continue; // a version without scaled items has nothing to aggregate
+			cell = { key, acc: created.value };
+			cells.set(keyOf(key), cell);
+		}
+		cell.acc.add(r.answers);
+	}
+	return cells;
+}
+
+/** Claims one batch and merges it into the cells; returns how many responses it claimed. */
+async function foldBatch(trx: Db, context: AnalysisContext, limit: number): Promise<number> {
+	const surveyId = context.survey.id;
+	const claimed = await claimUncounted(trx, surveyId, limit);
+	if (claimed.length === 0) return 0;
+	const fresh = accumulate(context, claimed);
+	const stored = new Map((await readCellsByKey(trx, surveyId, [...fresh.values()].map((c) => c.key))).map((c) => [keyOf(c), c]));
+	const now = Date.now();
+	for (const [id, { key, acc }] of fresh) {
+		const layout = context.layouts.get(key.versionId)!;
+		let data: CellData = acc.finish();
+		const old = stored.get(id);
+		if (old) {
+			if (old.layout !== layout.signature) throw new LayoutChanged();
+			const merged = mergeCells(JSON.parse(old.data) as CellData, data);
+			if (!merged.ok) throw new LayoutChanged();
+			data = merged.value;
+		}
+		await writeCell(trx, surveyId, { ...key, layout: layout.signature, rows: data.stats.rows, data: JSON.stringify(data) }, now);
+	}
+	return claimed.length;
+}
+
+/** Folds every pending response inside one transaction (rebuilds use this to stay all-or-nothing). */
+async function foldAllIn(trx: Db, context: AnalysisContext): Promise<number> {
+	let total = 0;
+	for (let n = await foldBatch(trx, context, FOLD_BATCH); n > 0; n = await foldBatch(trx, context, FOLD_BATCH)) total += n;
+	return total;
+}
+
+/** Recomputes the survey's store from its raw responses in one transaction; returns the responses folded. */
+export async function rebuildSurveyStore(db: Db, surveyId: string): Promise<number> {
+	const context = await loadAnalysisContext(db, surveyId);
+	if (!context) return 0;
+	return db.transaction().execute(async (trx) => {
+		await lockSurveyStore(trx, surveyId);
+		await resetSurveyStore(trx, surveyId);
+		return foldAllIn(trx, context);
+	});
+}
+
+/** Folds the survey's uncounted responses, a batch per transaction; rebuilds when the layout changed. */
+export async function foldSurvey(db: Db, surveyId: string, context?: AnalysisContext): Promise<FoldResult> {
+	const ctx = context ?? (await loadAnalysisContext(db, surveyId));
+	if (!ctx) return { folded: 0, rebuilt: false };
+	let folded = 0;
+	try {
+		for (;;) {
+			const n = await db.transaction().execute(async (trx) => {
+				await lockSurveyStore(trx, surveyId);
+				return foldBatch(trx, ctx, FOLD_BATCH);
+			});
+			if (n === 0) return { folded, rebuilt: false };
+			folded += n;
+		}
+	} catch (e) {
+		if (!(e instanceof LayoutChanged)) throw e;
+		return { folded: await rebuildSurveyStore(db, surveyId), rebuilt: true };
+	}
+}

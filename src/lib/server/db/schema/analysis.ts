@@ -1,0 +1,28 @@
+export interface AnalysisCellsTable {
+	survey_id: string;
+	version_id: string;
+	/** 'YYYY-MM' in the survey's time zone. */
+	period: string;
+	/** The response's channel code; '' when it came without one. */
+	channel: string;
+	/** Signature of the column layout the statistics were built with; a mismatch means "rebuild". */
+	layout: string;
+	/** Responses folded into this cell. */
+	rows: number;
+	/** JSON CellData (src/lib/stats/report/cells.ts): ItemStatistics plus joint answer counts. */
+	data: string;
+	updated_at: number;
+}
+
+export interface ReportPreferencesTable {
+	survey_id: string;
+	/** The weight method the CSI uses (src/lib/stats/report/weights.ts). */
+	weight_method: string;
+	updated_by: string | null;
+	updated_at: number;
+}
+
+export interface AnalysisTables {
+	analysis_cells: AnalysisCellsTable;
+	report_preferences: ReportPreferencesTable;
+}

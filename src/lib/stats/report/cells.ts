@@ -1,0 +1,113 @@
+/**
+ * Cells of the analysis store: the sufficient statistics (src/lib/stats/sufficient.ts) of the
+ * responses of one version, month and channel over the version's layout, plus joint answer counts
+ * for the segment cross-tabs. Built row by row, merged by addition, and re-expressed over the
+ * union layout of all versions so cells of different versions add up.
+ */
+import type { Answers } from '../../survey/definition';
+import { fail, ok, type StatsResult } from '../result';
+import { ItemAccumulator, mergeItemStatistics, type ItemStatistics } from '../sufficient';
+import type { AnalysisLayout } from './layout';
+
+/** Joint counts per pair 'A|B', keyed by 'x|y' (recoded answers). */
+export type JointCounts = Record<string, Record<string, number>>;
+
+export interface CellData {
+	stats: ItemStatistics;
+	joint: JointCounts;
+}
+
+/** One answer as a column value: a whole number on the scale, else missing (never zero). */
+function valueOf(answer: unknown, lo: number, hi: number): number | null {
+	return typeof answer === 'number' && Number.isInteger(answer) && answer >= lo && answer <= hi ? answer : null;
+}
+
+/** Accumulates the responses of one cell. */
+export class CellAccumulator {
+	private readonly joint: JointCounts = {};
+	private readonly row: (number | null)[];
+	private readonly jointIndex: [number, number][];
+
+	private constructor(
+		private readonly layout: AnalysisLayout,
+		private readonly items: ItemAccumulator
+	) {
+		this.row = new Array(layout.columns.length).fill(null);
+		const index = (code: string) => layout.columns.findIndex((c) => c.code === code);
+		this.jointIndex = layout.joints.map(([a, b]) => [index(a), index(b)]);
+		for (const [a, b] of layout.joints) this.joint[`${a}|${b}`] = {};
+	}
+
+	/** An accumulator for the layout; fails only on an invalid layout (no scaled items, bad scale). */
+	static create(layout: AnalysisLayout): StatsResult<CellAccumulator> {
+		const { columns } = layout;
+		if (columns.length === 0) return fail('stats.emptyInput', { name: 'items' });
+		const items = ItemAccumulator.create(columns.length, { scales: columns.map((c) => c.scale), reversed: columns.map((c) => c.reversed) });
+		return items.ok ? ok(new CellAccumulator(layout, items.value)) : items;
+	}
+
+	/** Adds one response's answers (answers off the scale count as missing). */
+	add(answers: Answers): void {
+		const { columns } = this.layout;
+		for (let i = 0; i < columns.length; i++) this.row[i] = valueOf(answers[columns[i].code], columns[i].scale.lo, columns[i].scale.hi);
+		this.items.add(this.row);
+		this.layout.joints.forEach(([a, b], p) => {
+			const [i, j] = this.jointIndex[p];
+			const x = this.recoded(i);
+			const y = this.recoded(j);
+			if (x === null || y === null) return;
+			const counts = this.joint[`${a}|${b}`];
+			counts[`${x}|${y}`] = (counts[`${x}|${y}`] ?? 0) + 1;
+		});
+	}
+
+	private recoded(i: number): number | null {
+		const x = this.row[i];
+		const c = this.layout.columns[i];
+		return x === null ? null : c.reversed ? c.scale.lo + c.scale.hi - x : x;
+	}
+
+	finish(): CellData {
+		const stats = this.items.finish();
+		if (!stats.ok) throw new Error(`cell statistics: ${stats.error.code}`); // rows are validated in add(), so this is a bug
+		return { stats: stats.value, joint: this.joint };
+	}
+}
+
+/** Cell data of `rows` answers over the layout. */
+export function buildCell(layout: AnalysisLayout, rows: Iterable<Answers>): StatsResult<CellData> {
+	const created = CellAccumulator.create(layout);
+	if (!created.ok) return created;
+	for (const answers of rows) created.value.add(answers);
+	return ok(created.value.finish());
+}
+
+function mergeJoint(a: JointCounts, b: JointCounts): JointCounts {
+	const out: JointCounts = {};
+	for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+		const merged = { ...(a[key] ?? {}) };
+		for (const [xy, count] of Object.entries(b[key] ?? {})) merged[xy] = (merged[xy] ?? 0) + count;
+		out[key] = merged;
+	}
+	return out;
+}
+
+/** The cell of both cells' responses; fails when their layouts differ. */
+export function mergeCells(a: CellData, b: CellData): StatsResult<CellData> {
+	const stats = mergeItemStatistics(a.stats, b.stats);
+	return stats.ok ? ok({ stats: stats.value, joint: mergeJoint(a.joint, b.joint) }) : stats;
+}
+
+/** Sum of many cells of one layout; null when there are none. */
+export function sumCells(cells: readonly CellData[]): CellData | null {
+	let total: CellData | null = null;
+	for (const cell of cells) {
+		if (!total) total = cell;
+		else {
+			const merged = mergeCells(total, cell);
+			if (!merged.ok) throw new Error(`cells of different layouts: ${merged.error.code}`);
+			total = merged.value;
+		}
+	}
+	return total;
+}

@@ -1,0 +1,80 @@
+/**
+ * The analysis layout of a questionnaire version: which answer codes become columns of the
+ * sufficient statistics (every scaled answer, reverse-coded where the item says so) and which
+ * pairs get joint answer counts (satisfaction × loyalty, value × loyalty for the segments).
+ */
+import { allItems, answerCodes, EXPECTATION_SUFFIX, isScaled, type SurveyDefinition } from '../../survey/definition';
+import type { Scale } from '../scores';
+
+export type ColumnPart = 'single' | 'perception' | 'expectation';
+export type OutcomeRole = 'satisfaction' | 'loyalty' | 'value';
+
+export interface AnalysisColumn {
+	/** Answer code (item code, or pair code + _E/_P). */
+	code: string;
+	item: string;
+	kind: 'likert' | 'rating' | 'nps' | 'pair';
+	part: ColumnPart;
+	scale: Scale;
+	reversed: boolean;
+	/** Indicator-node code the item measures, if any. */
+	indicator: string | null;
+}
+
+export interface AnalysisLayout {
+	columns: AnalysisColumn[];
+	/** [first, second] answer codes whose joint answers are counted. */
+	joints: [string, string][];
+	/** Changes whenever columns, scales, coding or joints change: stored with each cell. */
+	signature: string;
+}
+
+/** Model role of each indicator code (from the indicator system), for finding outcome items. */
+export type RoleOf = (indicator: string | null) => string | null;
+
+function columnsOf(definition: SurveyDefinition): AnalysisColumn[] {
+	return allItems(definition).flatMap((item) => {
+		if (!isScaled(item)) return [];
+		const scale = { lo: item.scale.min, hi: item.scale.max };
+		return answerCodes(item).map((code) => ({
+			code,
+			item: item.code,
+			kind: item.kind,
+			part: item.kind !== 'pair' ? 'single' : code.endsWith(EXPECTATION_SUFFIX) ? 'expectation' : 'perception',
+			scale,
+			reversed: item.reversed,
+			indicator: item.indicator ?? null
+		}));
+	});
+}
+
+/** The first column playing an outcome role: by indicator role, else by item kind (0–10 rating = satisfaction, NPS = loyalty). */
+export function outcomeColumn(columns: readonly AnalysisColumn[], role: OutcomeRole, roleOf: RoleOf): AnalysisColumn | null {
+	const byRole = columns.find((c) => c.part !== 'expectation' && roleOf(c.indicator) === role);
+	if (byRole) return byRole;
+	const fallbackKind = role === 'satisfaction' ? 'rating' : role === 'loyalty' ? 'nps' : null;
+	return columns.find((c) => c.kind === fallbackKind) ?? null;
+}
+
+/** The layout of a version; `roleOf` maps its indicator codes to the system's model roles. */
+export function layoutOf(definition: SurveyDefinition, roleOf: RoleOf): AnalysisLayout {
+	const columns = columnsOf(definition);
+	const loyalty = outcomeColumn(columns, 'loyalty', roleOf);
+	const joints: [string, string][] = [];
+	for (const role of ['satisfaction', 'value'] as const) {
+		const first = outcomeColumn(columns, role, roleOf);
+		if (first && loyalty && first.code !== loyalty.code) joints.push([first.code, loyalty.code]);
+	}
+	const signature = JSON.stringify({ c: columns.map((c) => [c.code, c.scale.lo, c.scale.hi, c.reversed]), j: joints });
+	return { columns, joints, signature };
+}
+
+/** Union of layouts (newest last): the newest definition of each column wins; a column whose scale or coding changed keeps the newest. */
+export function unionLayout(layouts: readonly AnalysisLayout[]): AnalysisLayout {
+	const byCode = new Map<string, AnalysisColumn>();
+	for (const layout of [...layouts].reverse()) for (const c of layout.columns) if (!byCode.has(c.code)) byCode.set(c.code, c);
+	const newest = layouts.at(-1);
+	const joints = newest ? newest.joints : [];
+	const columns = [...byCode.values()];
+	return { columns, joints, signature: JSON.stringify({ c: columns.map((c) => c.code), j: joints }) };
+}

@@ -1,0 +1,107 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BANK_DIMENSIONS, demoWorkspace, PLANTED_DROP, PLANTED_EFFECTS, type DemoSurvey } from '../../demo';
+import { layoutOf, type AnalysisLayout } from './layout';
+import { buildReportModel, type ReportFilters, type ReportModel } from './model';
+import { cellsFromResponses } from './raw';
+import { inheritedRoles } from './structure';
+
+beforeEach(() => {
+	expect.hasAssertions();
+});
+
+function counter(): () => string {
+	let next = 0;
+	return () => `node-${next++}`;
+}
+
+const filters: ReportFilters = { from: null, to: null, channels: [], segment: {}, unit: 'quarter' };
+
+function report(survey: DemoSurvey, options: { filters?: Partial<ReportFilters>; method?: string; split?: boolean } = {}): ReportModel {
+	const system = { nodes: survey.system.nodes.map((n) => ({ ...n })), paths: survey.system.paths.map((p) => ({ from: survey.system.nodes.find((n) => n.id === p.fromId)!.code, to: survey.system.nodes.find((n) => n.id === p.toId)!.code })) };
+	const layout = layoutOf(survey.definition, inheritedRoles(system));
+	const layouts = new Map<string, AnalysisLayout>([['v1', layout]]);
+	const f = { ...filters, ...options.filters };
+	const responses = survey.responses.filter((r) => f.channels.length === 0 || f.channels.includes(r.channel)).map((r) => ({ ...r, versionId: 'v1' }));
+	const cells = cellsFromResponses(responses, layouts, layout, survey.settings.timeZone);
+	return buildReportModel({
+		survey: { id: 's', code: survey.code, title: survey.title.en, timeZone: survey.settings.timeZone },
+		definition: survey.definition,
+		layout,
+		system,
+		cells,
+		filters: f,
+		storedMethod: options.method ?? null,
+		source: 'store'
+	});
+}
+
+describe('report model on the demo bank', () => {
+	let bank: DemoSurvey;
+	let model: ReportModel;
+	beforeAll(() => {
+		bank = demoWorkspace(counter())[0];
+		model = report(bank);
+	});
+
+	it('has the five SERVQUAL dimensions, a CSI with a CI and n', () => {
+		expect(model.n).toBe(2000);
+		expect(model.dimensions.map((d) => d.code)).toEqual([...BANK_DIMENSIONS]);
+		const csi = model.csi.estimate!;
+		expect(csi.score).toBeGreaterThan(50);
+		expect(csi.score).toBeLessThan(90);
+		expect(csi.lower!).toBeLessThan(csi.score);
+		expect(csi.upper!).toBeGreaterThan(csi.score);
+		expect(model.method.selected).toBe('direct');
+	});
+
+	it('recovers the planted dimension weights in rank order with derived methods', () => {
+		const planted = [...BANK_DIMENSIONS].sort((a, b) => PLANTED_EFFECTS[b] - PLANTED_EFFECTS[a]);
+		for (const method of ['relativeWeights', 'shapley'] as const) {
+			const w = model.weights.find((m) => m.method === method)!.weights!;
+			const order = [...BANK_DIMENSIONS].sort((a, b) => w[BANK_DIMENSIONS.indexOf(b)] - w[BANK_DIMENSIONS.indexOf(a)]);
+			expect(order, method).toEqual(planted);
+		}
+	});
+
+	it('flags the planted drop of responsiveness at the branch in its quarter', () => {
+		const branch = report(bank, { filters: { channels: [PLANTED_DROP.channel] } });
+		const point = branch.trend.find((p) => p.period === PLANTED_DROP.quarter)!;
+		const change = point.dimensions[PLANTED_DROP.dimension].change!;
+		expect(change.significant).toBe(true);
+		expect(change.difference).toBeLessThan(-10);
+		expect(model.items.filter((i) => i.reversed).map((i) => i.code)).toEqual(['RES_W', 'EMP_N']);
+	});
+
+	it('says which methods cannot apply and why', () => {
+		const pls = model.weights.find((m) => m.method === 'pls')!;
+		expect(pls.weights).toBeNull();
+		expect(pls.issue?.code).toBe('stats.report.noStructuralModel');
+		expect(model.weights.find((m) => m.method === 'ahp')!.issue?.code).toBe('stats.report.noStoredWeights');
+	});
+
+	it('uses the stored method for the CSI when it applies', () => {
+		const equal = report(bank, { method: 'equal' });
+		expect(equal.method.selected).toBe('equal');
+		expect(equal.csi.estimate!.score).not.toBeCloseTo(model.csi.estimate!.score, 6);
+		expect(report(bank, { method: 'ahp' }).method.selected).toBe('direct');
+	});
+
+	it('has NPS, loyalty segments, SERVQUAL gaps and an IPA naming CSI items', () => {
+		expect(model.loyalty!.nps!.n).toBeGreaterThan(1800);
+		expect(model.segments.satisfactionLoyalty!.n).toBeGreaterThan(1700);
+		expect(model.segments.valueLoyalty!.n).toBeGreaterThan(1700);
+		expect(model.servqual!.dimensions).toHaveLength(5);
+		expect(model.ipa!.items.length).toBe(24);
+		expect(model.reliability.every((r) => r.alpha !== null && r.alpha > 0.6)).toBe(true);
+	});
+});
+
+describe('report model on the demo ECSI survey', () => {
+	it('fits the structural model and offers PLS weights', () => {
+		const ecsi = demoWorkspace(counter())[1];
+		const model = report(ecsi);
+		expect(model.structural!.paths.length).toBeGreaterThan(5);
+		expect(model.structural!.constructs.find((c) => c.code === 'SAT')!.rSquared!).toBeGreaterThan(0.3);
+		expect(model.weights.find((m) => m.method === 'pls')!.weights).not.toBeNull();
+	});
+});

@@ -1,0 +1,54 @@
+/**
+ * From responses or stored cells to report cells over the union layout: the same path for the
+ * store (cells per version, month and channel) and for raw scans (ad-hoc segment filters, the
+ * benchmark baseline, tests), so both give the same numbers.
+ */
+import type { Answers } from '../../survey/definition';
+import { monthOf } from '../../survey/periods';
+import { embedStatistics } from './align';
+import { CellAccumulator, sumCells, type CellData } from './cells';
+import type { AnalysisLayout } from './layout';
+import type { ReportCell } from './model';
+
+/** A version's cell re-expressed over the union layout (joint counts kept for the union's pairs). */
+export function alignCell(data: CellData, layout: AnalysisLayout, union: AnalysisLayout): CellData {
+	const stats = layout.signature === union.signature ? data.stats : embedStatistics(data.stats, layout.columns, union.columns);
+	const joint = Object.fromEntries(union.joints.map(([a, b]) => [`${a}|${b}`, data.joint[`${a}|${b}`] ?? {}]));
+	return { stats, joint };
+}
+
+export interface ResponseForReport {
+	versionId: string;
+	channel: string;
+	submittedAt: number;
+	answers: Answers;
+}
+
+/** Report cells (per month and channel, over the union layout) built straight from responses. */
+export function cellsFromResponses(responses: Iterable<ResponseForReport>, layouts: ReadonlyMap<string, AnalysisLayout>, union: AnalysisLayout, timeZone: string): ReportCell[] {
+	const accumulators = new Map<string, { versionId: string; period: string; channel: string; acc: CellAccumulator }>();
+	for (const r of responses) {
+		const layout = layouts.get(r.versionId);
+		if (!layout) continue;
+		const period = monthOf(r.submittedAt, timeZone);
+		const key = `${r.versionId}\n${period}\n${r.channel}`;
+		let entry = accumulators.get(key);
+		if (!entry) {
+			const created = CellAccumulator.create(layout);
+			if (!created.ok) continue;
+			entry = { versionId: r.versionId, period, channel: r.channel, acc: created.value };
+			accumulators.set(key, entry);
+		}
+		entry.acc.add(r.answers);
+	}
+	return mergeVersions([...accumulators.values()].map((e) => ({ period: e.period, channel: e.channel, data: alignCell(e.acc.finish(), layouts.get(e.versionId)!, union) })));
+}
+
+/** Cells of the same month and channel (from different versions) added together, in period order. */
+export function mergeVersions(cells: readonly ReportCell[]): ReportCell[] {
+	const groups = new Map<string, ReportCell[]>();
+	for (const c of cells) groups.set(`${c.period}\n${c.channel}`, [...(groups.get(`${c.period}\n${c.channel}`) ?? []), c]);
+	return [...groups.values()]
+		.map((list) => ({ period: list[0].period, channel: list[0].channel, data: sumCells(list.map((c) => c.data))! }))
+		.sort((a, b) => (a.period === b.period ? a.channel.localeCompare(b.channel) : a.period.localeCompare(b.period)));
+}
