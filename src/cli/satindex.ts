@@ -2,9 +2,10 @@
 // Each command lives in src/cli/commands/<name>.ts and is listed here.
 import { createAdmin } from './commands/create-admin';
 import { migrate } from './commands/migrate';
+import { rebuildStats } from './commands/rebuild-stats';
 import type { Command } from './commands/types';
 
-const commands: Command[] = [migrate, createAdmin];
+const commands: Command[] = [migrate, createAdmin, rebuildStats];
 
 function printHelp(): void {
 	console.log('Usage: npm run satindex -- <command> [arguments]\n\nCommands:');

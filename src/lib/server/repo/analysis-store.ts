@@ -179,3 +179,47 @@ export async function saveWeightMethod(db: Db, surveyId: string, method: string,
 		.onConflict((oc) => oc.column('survey_id').doUpdateSet(values))
 		.execute();
 }
+
+/** The months and channels the survey has cells for (without reading their statistics). */
+export async function listCellKeys(db: Db, surveyId: string): Promise<{ months: string[]; channels: string[] }> {
+	const rows = await db.selectFrom('analysis_cells').select(['period', 'channel']).distinct().where('survey_id', '=', surveyId).execute();
+	return { months: [...new Set(rows.map((r) => r.period))].sort(), channels: [...new Set(rows.map((r) => r.channel))].sort() };
+}
+
+export interface BulkResponse {
+	versionId: string;
+	language: string;
+	channel: string | null;
+	submittedAt: number;
+	answers: Answers;
+}
+
+/** Inserts already-validated responses in chunks (uncounted, source 'import') and adds them to the survey's count; returns their ids. */
+export async function insertResponsesInBulk(db: Db, surveyId: string, responses: readonly BulkResponse[], newId: () => string): Promise<string[]> {
+	const ids: string[] = [];
+	const CHUNK = 500;
+	for (let start = 0; start < responses.length; start += CHUNK) {
+		const rows = responses.slice(start, start + CHUNK).map((r) => {
+			const id = newId();
+			ids.push(id);
+			return {
+				id,
+				survey_id: surveyId,
+				version_id: r.versionId,
+				language: r.language,
+				channel_code: r.channel,
+				invitation_id: null,
+				respondent_key: null,
+				source: 'import' as const,
+				started_at: null,
+				submitted_at: r.submittedAt,
+				duration_ms: null,
+				answers: JSON.stringify(r.answers),
+				counted: 0
+			};
+		});
+		await db.insertInto('responses').values(rows).execute();
+	}
+	await db.updateTable('surveys').set((eb) => ({ response_count: eb('response_count', '+', responses.length) })).where('id', '=', surveyId).execute();
+	return ids;
+}

@@ -17,7 +17,30 @@ export type AuditAction =
 	| 'user.reactivated'
 	| 'user.password-reset-issued'
 	| 'user.password-reset-used'
-	| 'user.password-changed';
+	| 'user.password-changed'
+	| 'ahp.round-created'
+	| 'ahp.experts-invited'
+	| 'ahp.experts-excluded'
+	| 'ahp.round-status'
+	| 'ahp.applied'
+	| 'data.import'
+	| 'data.export'
+	| 'token.created'
+	| 'token.revoked'
+	| 'system.created'
+	| 'system.duplicated'
+	| 'system.renamed'
+	| 'system.archived'
+	| 'system.changed'
+	| 'survey.created'
+	| 'survey.draft-saved'
+	| 'survey.settings-changed'
+	| 'survey.published'
+	| 'survey.status'
+	| 'survey.shared'
+	| 'survey.unshared'
+	| 'demo.loaded'
+	| 'report.weight-method';
 
 export interface AuditEvent {
 	action: AuditAction;

@@ -1,0 +1,101 @@
+// Building a survey report: fold pending responses, read the filtered cells of the store (or, for
+// an ad-hoc segment filter, scan raw responses — measured and labelled), lay them over the union
+// layout and hand them to the pure report model. `buildSurveyReport` is what the report page,
+// the exports and the REST API call.
+import { performance } from 'node:perf_hooks';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { listCellKeys, readCells, scanResponses, findWeightMethod } from '../repo/analysis-store';
+import { listChannels } from '../repo/channels';
+import type { CellData } from '../../stats/report/cells';
+import { matchesSegment } from '../../stats/report/filters';
+import { buildReportModel, type ReportCell, type ReportFilters, type ReportModel } from '../../stats/report/model';
+import { alignCell, cellsFromResponses, mergeVersions } from '../../stats/report/raw';
+import { allItems, type LocalText } from '../../survey/definition';
+import { keyFindings, type Finding } from '../../survey/findings';
+import { monthOf } from '../../survey/periods';
+import { loadAnalysisContext, type AnalysisContext } from './context';
+import { foldSurvey, rebuildSurveyStore } from './fold';
+
+type Db = Kysely<Database>;
+
+export interface SurveyReport {
+	model: ReportModel;
+	findings: Finding[];
+	/** What the filters can choose from. */
+	available: {
+		months: string[];
+		channels: { code: string; name: string }[];
+		segmentItems: { code: string; text: LocalText; options: { code: string; label: LocalText }[] }[];
+	};
+	/** Time to build the report, ms, and responses scanned when the filters needed raw data. */
+	timing: { ms: number; scanned: number | null };
+}
+
+/** Store cells matching the filters over the union layout; rebuilds once if a cell's layout is outdated. */
+async function storeCells(db: Db, context: AnalysisContext, filters: ReportFilters, retry = true): Promise<ReportCell[]> {
+	const stored = await readCells(db, context.survey.id, { from: filters.from ?? undefined, to: filters.to ?? undefined, channels: filters.channels });
+	const stale = stored.some((c) => context.layouts.get(c.versionId)?.signature !== c.layout);
+	if (stale && retry) {
+		await rebuildSurveyStore(db, context.survey.id);
+		return storeCells(db, context, filters, false);
+	}
+	const aligned = stored
+		.filter((c) => context.layouts.get(c.versionId)?.signature === c.layout)
+		.map((c) => ({ period: c.period, channel: c.channel, data: alignCell(JSON.parse(c.data) as CellData, context.layouts.get(c.versionId)!, context.union) }));
+	return mergeVersions(aligned);
+}
+
+/** Cells built from raw responses matching the filters (segment answers need the raw answers). */
+export async function rawCells(db: Db, context: AnalysisContext, filters: ReportFilters): Promise<{ cells: ReportCell[]; scanned: number }> {
+	const tz = context.survey.settings.timeZone;
+	const matching = [];
+	let scanned = 0;
+	for await (const page of scanResponses(db, context.survey.id)) {
+		scanned += page.length;
+		for (const r of page) {
+			const month = monthOf(r.submittedAt, tz);
+			if ((filters.from && month < filters.from) || (filters.to && month > filters.to)) continue;
+			if (filters.channels.length > 0 && !filters.channels.includes(r.channel)) continue;
+			if (matchesSegment(r.answers, filters.segment)) matching.push(r);
+		}
+	}
+	return { cells: cellsFromResponses(matching, context.layouts, context.union, tz), scanned };
+}
+
+function segmentItems(context: AnalysisContext): SurveyReport['available']['segmentItems'] {
+	const newest = context.versions.at(-1)?.definition;
+	if (!newest) return [];
+	return allItems(newest).flatMap((item) => (item.kind === 'single' || item.kind === 'multiple' ? [{ code: item.code, text: item.text, options: item.options.map((o) => ({ code: o.code, label: o.label })) }] : []));
+}
+
+/** Builds the survey's report model for the filters; undefined when the survey does not exist. `source: 'raw'` forces a raw scan (benchmarks, checks). */
+export async function buildSurveyReport(db: Db, surveyId: string, filters: ReportFilters, options: { source?: 'store' | 'raw' } = {}): Promise<SurveyReport | undefined> {
+	const started = performance.now();
+	const context = await loadAnalysisContext(db, surveyId);
+	if (!context) return undefined;
+	await foldSurvey(db, surveyId, context);
+	const raw = options.source === 'raw' || Object.keys(filters.segment).length > 0;
+	const { cells, scanned } = raw ? await rawCells(db, context, filters) : { cells: await storeCells(db, context, filters), scanned: null };
+	const newest = context.versions.at(-1)?.definition ?? { sections: [] };
+	const { survey } = context;
+	const model = buildReportModel({
+		survey: { id: survey.id, code: survey.code, title: survey.title, timeZone: survey.settings.timeZone },
+		definition: newest,
+		layout: context.union,
+		system: context.system,
+		cells,
+		filters,
+		storedMethod: await findWeightMethod(db, surveyId),
+		source: raw ? 'raw' : 'store'
+	});
+	const keys = await listCellKeys(db, surveyId);
+	const names = new Map((await listChannels(db, surveyId)).map((c) => [c.code, c.name]));
+	const channels = [...new Set([...keys.channels, ...names.keys()])].filter((c) => c !== '').map((code) => ({ code, name: names.get(code) ?? code }));
+	return {
+		model,
+		findings: keyFindings(model),
+		available: { months: keys.months, channels, segmentItems: segmentItems(context) },
+		timing: { ms: performance.now() - started, scanned }
+	};
+}

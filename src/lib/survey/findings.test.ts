@@ -1,0 +1,42 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { keyFindings, renderFinding } from './findings';
+import type { ReportModel } from '../stats/report/model';
+
+beforeEach(() => {
+	expect.hasAssertions();
+});
+
+const estimate = (score: number, n = 200) => ({ score, n, sd: 15, lower: score - 2, upper: score + 2 });
+const name = (en: string, zh: string) => ({ en, zh });
+
+const model = {
+	csi: { estimate: estimate(71.24), latest: { period: '2025-Q3' }, previous: { period: '2025-Q2' } },
+	dimensions: [
+		{ code: 'REL', name: name('Reliability', '可靠性'), estimate: estimate(62.31), change: { difference: -4.12, p: 0.0123, significant: true } },
+		{ code: 'TAN', name: name('Tangibles', '有形性'), estimate: estimate(80), change: null }
+	],
+	trend: [
+		{ period: '2025-Q2', dimensions: { REL: { change: null }, TAN: { change: { difference: 2, p: 0.2, significant: false } } } },
+		{ period: '2025-Q3', dimensions: { REL: { change: { difference: -4.12, p: 0.0123, significant: true } }, TAN: { change: null } } }
+	],
+	ipa: { items: [{ code: 'REL3', importance: 0.5, quadrant: 'concentrateHere' }, { code: 'REL5', importance: 0.6, quadrant: 'concentrateHere' }, { code: 'TAN1', importance: 0.1, quadrant: 'lowPriority' }] },
+	loyalty: null
+} as unknown as ReportModel;
+
+const t = (key: string, params: Record<string, string | number>) => `${key} ${JSON.stringify(params)}`;
+
+describe('key findings', () => {
+	it('names the weakest dimension, its change, the biggest change and the items to concentrate on', () => {
+		const findings = keyFindings(model);
+		expect(findings.map((f) => f.key)).toEqual(['findings.csiInterval', 'findings.weakestDown', 'findings.biggestDrop', 'findings.concentrate']);
+		expect(findings[1].params).toMatchObject({ score: 62.3, delta: 4.1, p: '= 0.012' });
+		expect(findings[3].params.items).toBe('REL5, REL3');
+	});
+
+	it('renders names and periods in the reader language', () => {
+		const weakest = keyFindings(model)[1];
+		expect(renderFinding(weakest, 'zh-CN', t)).toContain('可靠性');
+		expect(renderFinding(weakest, 'zh-CN', t)).toContain('2025年第2季度');
+		expect(renderFinding(weakest, 'en', t)).toContain('Q2 2025');
+	});
+});

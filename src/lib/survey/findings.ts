@@ -1,0 +1,79 @@
+// Key findings in plain sentences, from the report model's numbers: the CSI, the weakest dimension,
+// the biggest significant change, the "concentrate here" items and the NPS. Each finding is a
+// message key with parameters; names and periods are rendered in the reader's language.
+import type { ReportModel } from '../stats/report/model';
+import { periodLabel } from './periods';
+
+export type FindingParam = string | number | { name: { zh: string; en: string } } | { period: string };
+
+export interface Finding {
+	key: `findings.${string}`;
+	params: Record<string, FindingParam>;
+}
+
+const one = (x: number) => Math.round(x * 10) / 10;
+const pText = (p: number) => (p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);
+
+function csiFinding(model: ReportModel): Finding[] {
+	const e = model.csi.estimate;
+	if (!e) return [];
+	if (e.lower === null || e.upper === null) return [{ key: 'findings.csi', params: { score: one(e.score), n: e.n } }];
+	return [{ key: 'findings.csiInterval', params: { score: one(e.score), lower: one(e.lower), upper: one(e.upper), n: e.n } }];
+}
+
+function weakestFinding(model: ReportModel): Finding[] {
+	const scored = model.dimensions.filter((d) => d.estimate);
+	if (scored.length < 2) return [];
+	const weakest = scored.reduce((a, b) => (b.estimate!.score < a.estimate!.score ? b : a));
+	const params = { dimension: { name: weakest.name }, score: one(weakest.estimate!.score) };
+	const latest = model.csi.latest;
+	const previous = model.csi.previous;
+	const change = weakest.change;
+	if (change && previous && latest) {
+		const key = change.difference < 0 ? 'findings.weakestDown' : 'findings.weakestUp';
+		return [{ key, params: { ...params, delta: one(Math.abs(change.difference)), since: { period: previous.period }, p: pText(change.p) } }];
+	}
+	return [{ key: 'findings.weakest', params }];
+}
+
+function changeFinding(model: ReportModel): Finding[] {
+	let best: { code: string; period: string; difference: number; p: number } | null = null;
+	for (const point of model.trend) {
+		for (const [code, d] of Object.entries(point.dimensions)) {
+			if (d.change?.significant && (!best || Math.abs(d.change.difference) > Math.abs(best.difference))) best = { code, period: point.period, difference: d.change.difference, p: d.change.p };
+		}
+	}
+	if (!best) return [];
+	const dimension = model.dimensions.find((d) => d.code === best.code)!;
+	const key = best.difference < 0 ? 'findings.biggestDrop' : 'findings.biggestRise';
+	return [{ key, params: { dimension: { name: dimension.name }, delta: one(Math.abs(best.difference)), period: { period: best.period }, p: pText(best.p) } }];
+}
+
+function concentrateFinding(model: ReportModel): Finding[] {
+	const items = (model.ipa?.items ?? []).filter((i) => i.quadrant === 'concentrateHere').sort((a, b) => b.importance - a.importance).slice(0, 3);
+	return items.length > 0 ? [{ key: 'findings.concentrate', params: { items: items.map((i) => i.code).join(', ') } }] : [];
+}
+
+function npsFinding(model: ReportModel): Finding[] {
+	const nps = model.loyalty?.nps;
+	if (!nps) return [];
+	return [{ key: 'findings.nps', params: { nps: one(nps.nps), promoters: one(nps.promoters), detractors: one(nps.detractors), n: nps.n } }];
+}
+
+/** The key findings of a report, most important first. */
+export function keyFindings(model: ReportModel): Finding[] {
+	return [...csiFinding(model), ...weakestFinding(model), ...changeFinding(model), ...concentrateFinding(model), ...npsFinding(model)];
+}
+
+/** A finding as a sentence in `locale`, through the translator `t`. */
+export function renderFinding(finding: Finding, locale: string, t: (key: string, params: Record<string, string | number>) => string): string {
+	const zh = locale.startsWith('zh');
+	const params = Object.fromEntries(
+		Object.entries(finding.params).map(([k, v]) => {
+			if (typeof v === 'object' && 'name' in v) return [k, zh ? v.name.zh : v.name.en];
+			if (typeof v === 'object' && 'period' in v) return [k, periodLabel(v.period, locale)];
+			return [k, v];
+		})
+	);
+	return t(finding.key, params);
+}
