@@ -92,3 +92,18 @@ export function responseCsv(items: readonly Item[], options: ResponseExportOptio
 	};
 	return { header, row };
 }
+
+/**
+ * Export options from query or form fields: values=codes|labels, coding=raw|recoded, metadata=a
+ * comma list (or repeated), lang; unknown values fall back to codes, raw, all metadata, `language`.
+ */
+export function exportOptionsFrom(params: { get(name: string): string | null; getAll(name: string): string[] }, language: SurveyLanguage): ResponseExportOptions {
+	const listed = params.getAll('metadata').flatMap((m) => m.split(',')).map((m) => m.trim());
+	const lang = params.get('lang');
+	return {
+		values: params.get('values') === 'labels' ? 'labels' : 'codes',
+		coding: params.get('coding') === 'recoded' ? 'recoded' : 'raw',
+		metadata: params.get('metadata') === null ? [...EXPORTED_METADATA] : EXPORTED_METADATA.filter((m) => listed.includes(m)),
+		language: lang === 'en' || lang === 'zh-CN' ? lang : language
+	};
+}

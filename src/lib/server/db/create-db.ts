@@ -49,7 +49,8 @@ export function createDb(url: string | undefined, options: { searchPath?: string
 	};
 }
 
-function sqlitePath(url: string | undefined): string {
+/** The SQLite file a DATABASE_URL value names (unset → ./data/satindex.db), resolved to an absolute path. */
+export function sqlitePath(url: string | undefined): string {
 	if (!url) return resolve(DEFAULT_SQLITE_PATH);
 	if (url === ':memory:') return url;
 	return resolve(url.replace(/^file:(\/\/)?/, ''));

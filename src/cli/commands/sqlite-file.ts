@@ -1,0 +1,31 @@
+// Shared by backup and restore: which SQLite file DATABASE_URL names, and whether a file is a
+// SatIndex database (it has the migrations table) rather than any file someone pointed at.
+import { existsSync } from 'node:fs';
+import SQLite from 'better-sqlite3';
+import { sqlitePath } from '../../lib/server/db/create-db';
+
+export const isPostgresUrl = (url: string | undefined) => !!url && /^postgres(ql)?:\/\//.test(url);
+
+/** The SQLite database file of this installation; throws for PostgreSQL with the hint to use instead. */
+export function installationSqlite(command: string, postgresHint: string): string {
+	const url = process.env.DATABASE_URL;
+	if (isPostgresUrl(url)) throw new Error(`${command} works on SQLite files; this installation uses PostgreSQL. ${postgresHint}`);
+	return sqlitePath(url);
+}
+
+/** The migrations a SatIndex SQLite file has applied; throws when the file is missing or is not one. */
+export function appliedMigrations(file: string): string[] {
+	if (!existsSync(file)) throw new Error(`${file} does not exist.`);
+	let db: SQLite.Database | undefined;
+	try {
+		db = new SQLite(file, { readonly: true, fileMustExist: true });
+		return db.prepare('select name from kysely_migration order by name').pluck().all() as string[];
+	} catch {
+		throw new Error(`${file} is not a SatIndex database (no migrations table).`);
+	} finally {
+		db?.close();
+	}
+}
+
+/** The PostgreSQL URL with its password hidden, for printed commands. */
+export const redactedUrl = (url: string) => url.replace(/:[^:@/]*@/, ':***@');

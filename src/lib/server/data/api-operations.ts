@@ -1,0 +1,152 @@
+// The operations behind /api/v1 routes, each taking the database first so the integration tests run
+// them on both engines; routes only authenticate through these and shape the HTTP answer.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { submitResponse } from '../collection/submit';
+import { ApiError, type ApiCaller } from '../auth/api-tokens';
+import { responsesPage } from '../repo/exports';
+import { findVersion, listAccessibleSurveys, type Survey, type SurveyAccess } from '../repo/surveys';
+import type { ExportedResponse } from '../../csv/response-export';
+import type { RawAnswers } from '../../survey/answers';
+import { englishMessage, iso } from './api-http';
+import type { ImportResult } from './import-service';
+
+type Db = Kysely<Database>;
+
+/** A survey as the API shows it in lists. */
+export function surveySummary(survey: Survey & { access: SurveyAccess }) {
+	return {
+		id: survey.id,
+		code: survey.code,
+		title: survey.title,
+		status: survey.status,
+		access: survey.access,
+		accessMode: survey.accessMode,
+		responseCount: survey.responseCount,
+		responseCap: survey.responseCap,
+		opensAt: iso(survey.opensAt),
+		closesAt: iso(survey.closesAt),
+		createdAt: iso(survey.createdAt),
+		updatedAt: iso(survey.updatedAt),
+		publicPath: `/s/${survey.code}`
+	};
+}
+
+/** Surveys the caller's user can see, newest first. */
+export async function listSurveys(db: Db, caller: ApiCaller) {
+	return (await listAccessibleSurveys(db, caller.user)).map(surveySummary);
+}
+
+/** One survey with its settings and current questionnaire version. */
+export async function surveyDetail(db: Db, survey: Survey & { access: SurveyAccess }) {
+	const version = survey.currentVersionId ? await findVersion(db, survey.currentVersionId) : undefined;
+	return {
+		...surveySummary(survey),
+		settings: survey.settings,
+		currentVersion: version ? { id: version.id, number: version.number, definition: version.definition } : null
+	};
+}
+
+export function responseJson(r: ExportedResponse) {
+	return {
+		id: r.id,
+		version: r.versionNumber,
+		language: r.language,
+		channel: r.channel,
+		source: r.source,
+		submittedAt: iso(r.submittedAt),
+		durationMs: r.durationMs,
+		answers: r.answers
+	};
+}
+
+/** A page of responses after the cursor, and the cursor of the next page (null on the last). */
+export async function listResponses(db: Db, surveyId: string, after: Parameters<typeof responsesPage>[2], limit: number) {
+	// One extra row tells whether another page follows without a count query.
+	const rows = await responsesPage(db, surveyId, after, limit + 1);
+	const page = rows.slice(0, limit);
+	const last = page.at(-1);
+	return { responses: page, next: rows.length > limit && last ? { submittedAt: last.submittedAt, id: last.id } : null };
+}
+
+const refusals: Record<string, [number, string]> = {
+	notOpen: [409, 'The survey is not open.'],
+	notYetOpen: [409, 'The survey opens later.'],
+	closed: [409, 'The survey is closed.'],
+	full: [409, 'The survey has reached its response cap.'],
+	versionChanged: [409, 'The questionnaire changed while storing; send again.'],
+	invitationRequired: [403, 'This survey takes invitation tokens only: send "invitation".'],
+	invitationInvalid: [403, 'The invitation token is not valid for this survey.'],
+	invitationUsed: [409, 'The invitation token has already been used.'],
+	duplicate: [409, 'This respondent has already answered.']
+};
+
+/** A server-to-server submission: the questionnaire's own validation and storing rules, source "api". */
+export async function createResponse(db: Db, survey: Survey, body: unknown) {
+	if (typeof body !== 'object' || body === null || typeof (body as { answers?: unknown }).answers !== 'object' || (body as { answers?: unknown }).answers === null) {
+		throw new ApiError(400, 'invalid_body', 'Send {"answers": {"<answer code>": value, …}, "language"?, "channel"?, "invitation"?}.');
+	}
+	const input = body as { answers: RawAnswers; language?: unknown; channel?: unknown; invitation?: unknown };
+	const text = (v: unknown) => (typeof v === 'string' ? v : null);
+	const outcome = await submitResponse(db, {
+		survey,
+		raw: input.answers,
+		language: text(input.language),
+		channelCode: text(input.channel),
+		invitationToken: text(input.invitation),
+		source: 'api'
+	});
+	if (outcome.ok) return { id: outcome.responseId, answers: outcome.answers };
+	if (outcome.reason === 'invalid') {
+		const details = Object.fromEntries(Object.entries(outcome.errors).map(([code, issue]) => [code, { key: issue.key, message: englishMessage(issue.key, issue.params) }]));
+		throw new ApiError(422, 'invalid_answers', 'Some answers are not valid; see details per answer code.', details);
+	}
+	const [status, message] = refusals[outcome.reason] ?? [409, outcome.reason];
+	throw new ApiError(status, outcome.reason, message);
+}
+
+/** The chunks of a web stream (request bodies, File.stream()) as an async iterable. */
+export async function* streamChunks(stream: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
+	if (!stream) return;
+	const reader = stream.getReader();
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			yield value;
+		}
+	} finally {
+		reader.releaseLock();
+	}
+}
+
+/** Header → answer code choices from the `mapping` query parameter (a JSON object), for this import only. */
+export function mappingParam(url: URL): Record<string, string> {
+	const text = url.searchParams.get('mapping');
+	if (!text) return {};
+	try {
+		const parsed = JSON.parse(text) as unknown;
+		if (typeof parsed === 'object' && parsed !== null && Object.values(parsed).every((v) => typeof v === 'string')) return parsed as Record<string, string>;
+	} catch {
+		// falls through
+	}
+	throw new ApiError(400, 'invalid_parameter', 'mapping must be a JSON object of header → answer code ("" to ignore a column).');
+}
+
+/** Turns an import that stored nothing into the API's 422 answer. */
+export function importFailure(outcome: Exclude<ImportResult, { ok: true }>): ApiError {
+	if (outcome.kind === 'mapping') {
+		return new ApiError(422, 'unknown_columns', `Columns that are no answer code: ${outcome.unknown.join(', ')}. Map them with ?mapping={"header":"CODE"} ("" ignores), or rename them.`, {
+			unknown: outcome.unknown,
+			header: outcome.header,
+			runId: outcome.runId
+		});
+	}
+	const errors = outcome.errors.map((e) => ({ row: e.row, column: e.column, value: e.value, code: e.reason.code, message: englishMessage(e.reason.code, e.reason.params) }));
+	return new ApiError(422, 'invalid_file', `${outcome.errorCount} problem(s) found; nothing was imported.`, {
+		errorCount: outcome.errorCount,
+		truncated: outcome.truncated,
+		errors,
+		runId: outcome.runId
+	});
+}

@@ -1,0 +1,156 @@
+// The /api/v1 description, written by hand beside the routes (a test checks that every route file
+// under src/routes/api/v1 appears here, and nothing else does).
+
+const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const surveyId = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Survey id' };
+const common = {
+	'401': error('No token, or an unknown, revoked or deactivated one'),
+	'404': error('No such survey, or not shared with the token’s user'),
+	'429': error('Rate limit of the token exceeded (see Retry-After)')
+};
+const writes = { ...common, '403': error('Read-only token, or the user may only view this survey'), '415': error('Wrong content type') };
+const reads = { ...common, '403': error('Not allowed') };
+const data = (schema: object) => ({ type: 'object', required: ['data'], properties: { data: schema } });
+const ok = (description: string, schema: object, type = 'application/json') => ({ description, content: { [type]: { schema } } });
+
+/** The OpenAPI 3.1 document; `origin` becomes the server address. */
+export function openApiDocument(origin: string) {
+	return {
+		openapi: '3.1.0',
+		info: {
+			title: 'SatIndex API',
+			version: '1',
+			description:
+				'Surveys, responses, imports and exports of a SatIndex installation. Authenticate with a personal token from Account → API tokens: `Authorization: Bearer sat_…`. Read tokens may read; read-write tokens may also submit and import. Every request is further limited by the token user’s role and the surveys shared with them. Errors are `{"error": {"code", "message", "details"?}}`.'
+		},
+		servers: [{ url: `${origin}/api/v1` }],
+		security: [{ bearer: [] }],
+		paths: {
+			'/surveys': {
+				get: { summary: 'List the surveys the token’s user can see', responses: { '200': ok('Surveys, newest first', data({ type: 'array', items: { $ref: '#/components/schemas/Survey' } })), ...reads } }
+			},
+			'/surveys/{id}': {
+				get: { summary: 'One survey with settings and its current questionnaire', parameters: [surveyId], responses: { '200': ok('The survey', data({ $ref: '#/components/schemas/SurveyDetail' })), ...reads } }
+			},
+			'/surveys/{id}/responses': {
+				get: {
+					summary: 'Responses in submission order, cursor-paged',
+					parameters: [
+						surveyId,
+						{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+						{ name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' }
+					],
+					responses: {
+						'200': ok('A page', { type: 'object', properties: { data: { type: 'array', items: { $ref: '#/components/schemas/Response' } }, nextCursor: { type: ['string', 'null'] } } }),
+						'400': error('Bad limit or cursor'),
+						...reads
+					}
+				},
+				post: {
+					summary: 'Submit a response (server to server), validated like the questionnaire; needs a read-write token and edit access',
+					parameters: [surveyId],
+					requestBody: {
+						required: true,
+						content: {
+							'application/json': {
+								schema: {
+									type: 'object',
+									required: ['answers'],
+									properties: {
+										answers: { type: 'object', description: 'Answer code → number, option code, option codes, text, or null (not applicable)' },
+										language: { type: 'string', enum: ['zh-CN', 'en'] },
+										channel: { type: 'string' },
+										invitation: { type: 'string', description: 'Single-use invitation token, for invitation-only surveys' }
+									}
+								}
+							}
+						}
+					},
+					responses: {
+						'201': ok('Stored', data({ type: 'object', properties: { id: { type: 'string' }, answers: { type: 'object' } } })),
+						'400': error('Malformed body'),
+						'409': error('Survey not open, closed, full, or a duplicate'),
+						'422': error('Invalid answers; details per answer code'),
+						...writes
+					}
+				}
+			},
+			'/surveys/{id}/responses.csv': {
+				get: {
+					summary: 'Export every response as CSV (UTF-8 with BOM, streamed)',
+					parameters: [
+						surveyId,
+						{ name: 'values', in: 'query', schema: { enum: ['codes', 'labels'], default: 'codes' } },
+						{ name: 'coding', in: 'query', schema: { enum: ['raw', 'recoded'], default: 'raw' }, description: 'recoded: reversed items reverse-coded, header marked [recoded]' },
+						{ name: 'metadata', in: 'query', schema: { type: 'string' }, description: 'Comma list of response_id, submitted_at, channel, language, version, source, duration_s (default: all)' },
+						{ name: 'lang', in: 'query', schema: { enum: ['zh-CN', 'en'] }, description: 'Language of labels' }
+					],
+					responses: { '200': ok('CSV file', { type: 'string' }, 'text/csv'), ...reads }
+				}
+			},
+			'/surveys/{id}/import': {
+				post: {
+					summary: 'Import responses from CSV, all or nothing; needs a read-write token and edit access',
+					parameters: [
+						surveyId,
+						{ name: 'mapping', in: 'query', schema: { type: 'string' }, description: 'JSON object header → answer code ("" ignores the column) for headers that are no answer code' },
+						{ name: 'name', in: 'query', schema: { type: 'string' }, description: 'File name for the import history' }
+					],
+					requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+					responses: {
+						'200': ok('Imported', data({ type: 'object', properties: { imported: { type: 'integer' }, encoding: { type: 'string' }, delimiter: { type: 'string' }, runId: { type: 'string' } } })),
+						'422': error('unknown_columns (details.unknown) or invalid_file (details.errors: row, column, value, code, message); nothing stored'),
+						...writes
+					}
+				}
+			}
+		},
+		components: {
+			securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (sat_…)' } },
+			schemas: {
+				Error: {
+					type: 'object',
+					required: ['error'],
+					properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } } }
+				},
+				Survey: {
+					type: 'object',
+					properties: {
+						id: { type: 'string' },
+						code: { type: 'string' },
+						title: { type: 'string' },
+						status: { enum: ['draft', 'open', 'closed'] },
+						access: { enum: ['view', 'edit', 'owner'] },
+						accessMode: { enum: ['public', 'invitation'] },
+						responseCount: { type: 'integer' },
+						responseCap: { type: ['integer', 'null'] },
+						opensAt: { type: ['string', 'null'], format: 'date-time' },
+						closesAt: { type: ['string', 'null'], format: 'date-time' },
+						createdAt: { type: 'string', format: 'date-time' },
+						updatedAt: { type: 'string', format: 'date-time' },
+						publicPath: { type: 'string' }
+					}
+				},
+				SurveyDetail: {
+					allOf: [
+						{ $ref: '#/components/schemas/Survey' },
+						{ type: 'object', properties: { settings: { type: 'object' }, currentVersion: { type: ['object', 'null'], properties: { id: { type: 'string' }, number: { type: 'integer' }, definition: { type: 'object' } } } } }
+					]
+				},
+				Response: {
+					type: 'object',
+					properties: {
+						id: { type: 'string' },
+						version: { type: 'integer' },
+						language: { type: 'string' },
+						channel: { type: ['string', 'null'] },
+						source: { enum: ['web', 'import', 'api'] },
+						submittedAt: { type: 'string', format: 'date-time' },
+						durationMs: { type: ['integer', 'null'] },
+						answers: { type: 'object' }
+					}
+				}
+			}
+		}
+	};
+}
