@@ -1,16 +1,20 @@
 // `npm run satindex -- <command>`: operator commands that run beside (or instead of) the server.
 // Each command lives in src/cli/commands/<name>.ts and is listed here.
+import { backup } from './commands/backup';
 import { createAdmin } from './commands/create-admin';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { migrate } from './commands/migrate';
+import { restore } from './commands/restore';
 import { rebuildStats } from './commands/rebuild-stats';
 import type { Command } from './commands/types';
 
-const commands: Command[] = [migrate, createAdmin, rebuildStats];
+const commands: Command[] = [migrate, createAdmin, rebuildStats, backup, restore, importCommand, exportCommand];
 
 function printHelp(): void {
 	console.log('Usage: npm run satindex -- <command> [arguments]\n\nCommands:');
 	for (const command of commands) console.log(`  ${command.usage.padEnd(34)} ${command.help}`);
-	console.log('\nEach command accepts --help.');
+	console.log('\nEach command accepts --help. Analyses of a CSV file without a server: npm run analyze -- --help');
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -40,7 +40,11 @@ export type AuditAction =
 	| 'survey.shared'
 	| 'survey.unshared'
 	| 'demo.loaded'
-	| 'report.weight-method';
+	| 'report.weight-method'
+	| 'data.import'
+	| 'data.export'
+	| 'token.created'
+	| 'token.revoked';
 
 export interface AuditEvent {
 	action: AuditAction;
