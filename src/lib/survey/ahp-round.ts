@@ -163,3 +163,31 @@ export function groupNodeResult(
 	}
 	return { mode, experts: matrices.length, result: toNodeResult(childCodes, { ...aij.value, weights }, threshold) };
 }
+
+/** One invited expert as typed by the researcher: "Name" or "Name <email>" or "Name, email". */
+export interface ExpertEntry {
+	label: string;
+	email: string | null;
+}
+
+const EMAIL = /^[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+$/;
+
+/**
+ * Parses the invite box, one expert per line (blank lines ignored); fails with the 1-based line
+ * of the first entry that is too long or has a malformed email.
+ */
+export function parseExpertLines(text: string, maxLabel = 120): { ok: true; experts: ExpertEntry[] } | { ok: false; line: number; code: string } {
+	const experts: ExpertEntry[] = [];
+	const lines = text.split(/\r?\n/);
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i].trim();
+		if (!line) continue;
+		const match = /^(.*?)\s*(?:<([^>]*)>|,\s*(\S+@\S+))$/.exec(line);
+		const label = (match ? match[1] : line).trim();
+		const email = match ? (match[2] ?? match[3]).trim() : null;
+		if (!label || label.length > maxLabel) return { ok: false, line: i + 1, code: label ? 'ahp.invite.labelTooLong' : 'ahp.invite.labelMissing' };
+		if (email !== null && !EMAIL.test(email)) return { ok: false, line: i + 1, code: 'ahp.invite.emailInvalid' };
+		experts.push({ label, email });
+	}
+	return { ok: true, experts };
+}
