@@ -35,6 +35,9 @@ export const OTHER_MAX_LENGTH = 200;
 /** Form fields holding answers are named `a.<answer code>`; everything else in a post is not an answer. */
 export const ANSWER_FIELD_PREFIX = 'a.';
 
+/** A form field people never see (hidden from sight and screen readers): only bots fill it. */
+export const HONEYPOT_FIELD = 'website';
+
 export const otherCode = (item: Item) => `${item.code}_OTHER`;
 export const answerField = (code: string) => ANSWER_FIELD_PREFIX + code;
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SurveyDefinition } from './definition';
-import { clampPage, firstPageWithErrors, pageAfter, pageFieldCodes, progressPercent } from './paging';
+import { clampPage, firstPageWithErrors, formAnswers, pageAfter, pageFieldCodes, progressPercent } from './paging';
 
 beforeEach(() => {
 	expect.hasAssertions();
@@ -52,5 +52,12 @@ describe('paging', () => {
 	it('shows progress as the share of pages behind', () => {
 		expect([0, 1, 2, 3].map((p) => progressPercent(p, 3))).toEqual([0, 33, 67, 100]);
 		expect(progressPercent(0, 0)).toBe(100);
+	});
+});
+
+describe('formAnswers', () => {
+	it('keeps known fields as strings and drops the rest', () => {
+		const raw = { Q1: '4', P1_E: '2', C1: ['a', 3 as unknown as string], C1_OTHER: 'x', EVIL: 'y', T: 5 as unknown as string };
+		expect(formAnswers(raw, definition)).toEqual({ Q1: '4', P1_E: '2', C1: ['a'], C1_OTHER: 'x' });
 	});
 });

@@ -1,0 +1,143 @@
+import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
+import { clientKey } from '$lib/server/client';
+import { appDb } from '$lib/server/db';
+import { openQuestionnaire } from '$lib/server/collection/questionnaire';
+import { checkSubmitRate, limitsFromEnv } from '$lib/server/collection/rate-limit';
+import { publicSurvey, respondMessages } from '$lib/server/collection/respond-page';
+import { respondentCookie, respondentKey } from '$lib/server/collection/respondent';
+import { chooseLanguage, submitResponse } from '$lib/server/collection/submit';
+import { findSurveyByCode, findVersion, type Survey } from '$lib/server/repo/surveys';
+import { randomToken } from '$lib/server/ids';
+import { HONEYPOT_FIELD, rawFromForm, validateAnswers } from '$lib/survey/answers';
+import { clampPage, firstPageWithErrors, formAnswers, pageAfter, WELCOME_PAGE, type FillState } from '$lib/survey/paging';
+import type { SurveyDefinition } from '$lib/survey/definition';
+import type { Actions, PageServerLoad } from './$types';
+
+const limits = limitsFromEnv(process.env);
+/** Far above any real questionnaire (30 long text answers fit), far below what could hurt the server. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+async function surveyFor(code: string): Promise<Survey> {
+	const survey = await findSurveyByCode(appDb(), code);
+	if (!survey) error(404, { message: 'errors.notFound' });
+	return survey;
+}
+
+/** The cookie-mode respondent key (creating the cookie), or null when the survey does not guard duplicates. */
+async function keyFor(survey: Survey, cookies: Cookies, url: URL): Promise<string | null> {
+	if (survey.settings.duplicateGuard !== 'cookie') return null;
+	return respondentKey(appDb(), survey.id, respondentCookie(cookies, survey.id, survey.code, url.protocol === 'https:'));
+}
+
+export const load: PageServerLoad = async ({ params, url, cookies, locals }) => {
+	const survey = await surveyFor(params.code);
+	const questionnaire = await openQuestionnaire(appDb(), survey, {
+		token: url.searchParams.get('t'),
+		channel: url.searchParams.get('ch'),
+		respondentKey: await keyFor(survey, cookies, url)
+	});
+	const language = chooseLanguage(survey.settings, url.searchParams.get('lang') ?? locals.locale);
+	const base = { ...publicSurvey(survey), messages: respondMessages, language };
+	if (!questionnaire.available) return { ...base, notice: questionnaire.reason, definition: null, initial: null };
+	const initial: FillState = {
+		page: survey.settings.welcome[language]?.trim() ? WELCOME_PAGE : 0,
+		answers: {},
+		errors: {},
+		language,
+		startedAt: Date.now(),
+		seed: randomToken(),
+		token: questionnaire.token,
+		channel: questionnaire.channel
+	};
+	return { ...base, notice: null, definition: questionnaire.version.definition, initial };
+};
+
+/** The hidden fields every step posts back, checked (never trusted beyond the respondent's own state). */
+function postedState(form: FormData, survey: Survey, definition: SurveyDefinition): FillState {
+	const text = (name: string) => (typeof form.get(name) === 'string' ? (form.get(name) as string) : '');
+	const startedAt = Number(text('started'));
+	const seed = text('seed');
+	return {
+		page: text('page') === String(WELCOME_PAGE) ? WELCOME_PAGE : clampPage(text('page'), definition),
+		answers: formAnswers(rawFromForm(form), definition),
+		errors: {},
+		language: chooseLanguage(survey.settings, text('lang')),
+		startedAt: Number.isSafeInteger(startedAt) && startedAt > 0 ? startedAt : Date.now(),
+		seed: /^[a-z2-7]{8,40}$/.test(seed) ? seed : randomToken(),
+		token: text('t').slice(0, 64) || null,
+		channel: text('ch').slice(0, 64) || null
+	};
+}
+
+/** Moves between pages: "next" only when this page's answers are valid; a language switch stays put. */
+function step(state: FillState, intent: string, definition: SurveyDefinition, survey: Survey): FillState {
+	if (intent.startsWith('lang:')) return { ...state, language: chooseLanguage(survey.settings, intent.slice(5)) };
+	if (intent === 'start') return { ...state, page: 0 };
+	if (intent === 'back') return { ...state, page: pageAfter('back', state.page, definition.sections.length) };
+	const section = definition.sections[Math.max(0, state.page)];
+	const checked = validateAnswers(definition, state.answers, section?.items ?? []);
+	if (!checked.ok) return { ...state, errors: checked.errors };
+	return { ...state, page: pageAfter('next', state.page, definition.sections.length) };
+}
+
+export const actions: Actions = {
+	step: async (event) => {
+		const { request, params } = event;
+		const survey = await surveyFor(params.code);
+		if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return fail(413, { notice: 'tooLarge' as const });
+		const form = await request.formData().catch(() => undefined);
+		if (!form) return fail(400, { notice: 'tooLarge' as const });
+		const intent = String(form.get('intent') ?? 'next');
+		if (intent === 'submit') return submit(event, survey, form);
+		const version = survey.currentVersionId ? await findVersion(appDb(), survey.currentVersionId) : undefined;
+		if (!version) return fail(409, { notice: 'notOpen' as const });
+		const state = step(postedState(form, survey, version.definition), intent, version.definition, survey);
+		return { state };
+	}
+};
+
+async function submit(event: Parameters<Actions['step']>[0], survey: Survey, form: FormData) {
+	const { cookies, url, setHeaders } = event;
+	const language = chooseLanguage(survey.settings, String(form.get('lang') ?? ''));
+	const thanks = `/s/${encodeURIComponent(survey.code)}/thanks?lang=${language}`;
+	// A bot that filled the invisible field is thanked and forgotten.
+	if (String(form.get(HONEYPOT_FIELD) ?? '') !== '') redirect(303, thanks);
+	const db = appDb();
+	const rate = await checkSubmitRate(db, limits, survey.id, await clientKey(event));
+	if (!rate.ok) {
+		setHeaders({ 'retry-after': String(rate.retryAfterS) });
+		return refusedWithAnswers(survey, form, 429, { notice: 'tooMany' as const, seconds: rate.retryAfterS });
+	}
+	const started = Number(form.get('started'));
+	const outcome = await submitResponse(db, {
+		survey,
+		raw: rawFromForm(form),
+		language,
+		channelCode: String(form.get('ch') ?? '') || null,
+		invitationToken: String(form.get('t') ?? '') || null,
+		respondentKey: await keyFor(survey, cookies, url),
+		startedAt: Number.isSafeInteger(started) ? started : null,
+		source: 'web'
+	});
+	if (outcome.ok) redirect(303, thanks);
+	if (outcome.reason === 'invalid') return refusedWithAnswers(survey, form, 400, { errors: outcome.errors });
+	if (outcome.reason === 'versionChanged') return refusedWithAnswers(survey, form, 409, { notice: 'versionChanged' as const });
+	return fail(409, { notice: outcome.reason });
+}
+
+/** A refused final post: the questionnaire again with every answer kept, on the first page with an error. */
+async function refusedWithAnswers(
+	survey: Survey,
+	form: FormData,
+	status: number,
+	extra: { errors?: FillState['errors']; notice?: 'tooMany' | 'versionChanged'; seconds?: number }
+) {
+	const version = survey.currentVersionId ? await findVersion(appDb(), survey.currentVersionId) : undefined;
+	if (!version) return fail(409, { notice: 'notOpen' as const });
+	const state = { ...postedState(form, survey, version.definition), errors: extra.errors ?? {} };
+	const errorPage = firstPageWithErrors(version.definition, state.errors);
+	if (errorPage >= 0) state.page = errorPage;
+	// The questionnaire may have changed under the respondent: send the version the answers now need.
+	const definition = extra.notice === 'versionChanged' ? version.definition : undefined;
+	return fail(status, { state, definition, notice: extra.notice, seconds: extra.seconds });
+}
