@@ -1,6 +1,7 @@
 // The designer's form without JavaScript: every field of every item is a named input, and a post
 // is read back into the draft here. Names: `s{section}.title.{lang}` and `i{section}.{item}.{field}`.
-import { surveyLanguages, type Item, type LocalText, type PointScale, type SurveyDefinition } from './definition';
+import { newItem, itemKinds } from './design-ops';
+import { surveyLanguages, type Item, type ItemKind, type LocalText, type PointScale, type SurveyDefinition } from './definition';
 
 export type Fields = Record<string, string>;
 
@@ -90,7 +91,12 @@ export function applyFields(definition: SurveyDefinition, fields: Fields): Surve
 		sections: definition.sections.map((section, si) => ({
 			...section,
 			title: readText(fields, sectionField(si, 'title'), section.title),
-			items: section.items.map((item, ii) => (fields[itemField(si, ii, 'code')] === undefined ? item : readItem(item, fields, si, ii)))
+			items: section.items.map((item, ii) => (fields[itemField(si, ii, 'code')] === undefined ? item : withKind(readItem(item, fields, si, ii), fields[itemField(si, ii, 'kind')])))
 		}))
 	};
+}
+
+/** The item converted when its type select was changed (without JavaScript, before pressing Save). */
+function withKind(item: Item, kind: string | undefined): Item {
+	return kind && kind !== item.kind && itemKinds.includes(kind as ItemKind) ? newItem(kind as ItemKind, item.code, item) : item;
 }

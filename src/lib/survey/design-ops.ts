@@ -49,7 +49,7 @@ export function newItem(kind: ItemKind, code: string, from?: Item): Item {
 		case 'multiple':
 			return { ...base, kind, options: [{ code: 'A1', label: {} }, { code: 'A2', label: {} }] };
 		case 'number':
-			return { ...base, kind, decimals: 0, min: 0 };
+			return { ...base, kind, decimals: 0, min: 0, unit: {} };
 		case 'text':
 			return { ...base, kind, required: false, maxLength: 2000, multiline: true };
 	}

@@ -134,3 +134,129 @@ export async function listAccessibleSurveys(db: Db, user: Pick<User, 'id' | 'rol
 		return { ...toSurvey(row), access: owner ? 'owner' : shared };
 	});
 }
+
+// ---- Writes (designer) ----
+
+function surveyRow(survey: Survey): SurveysTable {
+	return {
+		id: survey.id,
+		owner_id: survey.ownerId,
+		system_id: survey.systemId,
+		code: survey.code,
+		title: survey.title,
+		status: survey.status,
+		settings: JSON.stringify(survey.settings),
+		draft: JSON.stringify(survey.draft),
+		current_version_id: survey.currentVersionId,
+		response_count: survey.responseCount,
+		response_cap: survey.responseCap,
+		opens_at: survey.opensAt,
+		closes_at: survey.closesAt,
+		access_mode: survey.accessMode,
+		archived: survey.archived ? 1 : 0,
+		created_at: survey.createdAt,
+		updated_at: survey.updatedAt
+	};
+}
+
+export async function insertSurvey(db: Db, survey: Survey): Promise<void> {
+	await db.insertInto('surveys').values(surveyRow(survey)).execute();
+}
+
+/** Whether a public link code is in use. */
+export async function surveyCodeTaken(db: Db, code: string): Promise<boolean> {
+	return (await db.selectFrom('surveys').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
+}
+
+export type SurveyChanges = Partial<
+	Pick<Survey, 'title' | 'settings' | 'draft' | 'status' | 'currentVersionId' | 'responseCap' | 'opensAt' | 'closesAt' | 'accessMode' | 'archived'>
+>;
+
+/** Changes the given fields (never the response count, which only storing a response changes). */
+export async function updateSurvey(db: Db, id: string, changes: SurveyChanges, now = Date.now()): Promise<void> {
+	const row = surveyRow({ ...(changes as Survey), id } as Survey);
+	const set: Partial<SurveysTable> = { updated_at: now };
+	const columns: [keyof SurveyChanges, keyof SurveysTable][] = [
+		['title', 'title'],
+		['settings', 'settings'],
+		['draft', 'draft'],
+		['status', 'status'],
+		['currentVersionId', 'current_version_id'],
+		['responseCap', 'response_cap'],
+		['opensAt', 'opens_at'],
+		['closesAt', 'closes_at'],
+		['accessMode', 'access_mode'],
+		['archived', 'archived']
+	];
+	for (const [field, column] of columns) if (field in changes) (set as Record<string, unknown>)[column] = row[column];
+	await db.updateTable('surveys').set(set).where('id', '=', id).execute();
+}
+
+export async function insertVersion(db: Db, version: SurveyVersion): Promise<void> {
+	await db
+		.insertInto('survey_versions')
+		.values({ id: version.id, survey_id: version.surveyId, number: version.number, definition: JSON.stringify(version.definition), created_at: version.createdAt })
+		.execute();
+}
+
+/** Replaces a version's definition in place, for wording-only fixes. */
+export async function updateVersionDefinition(db: Db, versionId: string, definition: SurveyDefinition): Promise<void> {
+	await db.updateTable('survey_versions').set({ definition: JSON.stringify(definition) }).where('id', '=', versionId).execute();
+}
+
+/**
+ * Replaces a version's definition only while no response refers to it (checked in the same
+ * statement, so a response arriving meanwhile is never reinterpreted); false when one does.
+ */
+export async function replaceUnansweredVersion(db: Db, versionId: string, definition: SurveyDefinition): Promise<boolean> {
+	const result = await db
+		.updateTable('survey_versions')
+		.set({ definition: JSON.stringify(definition) })
+		.where('id', '=', versionId)
+		.where((eb) => eb.not(eb.exists(eb.selectFrom('responses').select('responses.id').where('responses.version_id', '=', versionId))))
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+/** Responses recorded against one version. */
+export async function countVersionResponses(db: Db, versionId: string): Promise<number> {
+	const row = await db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).where('version_id', '=', versionId).executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+export interface SurveyShare {
+	userId: string;
+	name: string;
+	email: string;
+	role: User['role'];
+	access: ShareAccess;
+	createdAt: number;
+}
+
+export async function listShares(db: Db, surveyId: string): Promise<SurveyShare[]> {
+	const rows = await db
+		.selectFrom('survey_shares')
+		.innerJoin('users', 'users.id', 'survey_shares.user_id')
+		.select(['users.id', 'users.name', 'users.email', 'users.role', 'survey_shares.access', 'survey_shares.created_at'])
+		.where('survey_shares.survey_id', '=', surveyId)
+		.orderBy('users.name')
+		.execute();
+	return rows.map((r) => ({ userId: r.id, name: r.name, email: r.email, role: r.role, access: r.access as ShareAccess, createdAt: Number(r.created_at) }));
+}
+
+/** Shares the survey with a user, or changes what an existing share allows. */
+export async function saveShare(db: Db, share: { surveyId: string; userId: string; access: ShareAccess }, now = Date.now()): Promise<void> {
+	const updated = await db
+		.updateTable('survey_shares')
+		.set({ access: share.access })
+		.where('survey_id', '=', share.surveyId)
+		.where('user_id', '=', share.userId)
+		.executeTakeFirst();
+	if (Number(updated.numUpdatedRows) > 0) return;
+	await db.insertInto('survey_shares').values({ survey_id: share.surveyId, user_id: share.userId, access: share.access, created_at: now }).execute();
+}
+
+export async function deleteShare(db: Db, surveyId: string, userId: string): Promise<boolean> {
+	const result = await db.deleteFrom('survey_shares').where('survey_id', '=', surveyId).where('user_id', '=', userId).executeTakeFirst();
+	return Number(result.numDeletedRows) > 0;
+}

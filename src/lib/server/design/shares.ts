@@ -1,0 +1,31 @@
+// Sharing a survey with other accounts: researchers may edit or view, viewer accounts only view.
+import type { Kysely } from 'kysely';
+import type { Database, ShareAccess } from '../db/schema';
+import type { Outcome } from '../auth/accounts';
+import { recordAudit } from '../repo/audit';
+import { deleteShare, saveShare, type Survey } from '../repo/surveys';
+import { findCredentials, type User } from '../repo/users';
+
+type Db = Kysely<Database>;
+type Actor = Pick<User, 'id' | 'email'>;
+
+/** Shares with the account of that email; a viewer account gets read access whatever was asked. */
+export async function shareSurvey(db: Db, actor: Actor, survey: Survey, email: string, wanted: ShareAccess): Promise<Outcome<{ email: string; access: ShareAccess }>> {
+	return db.transaction().execute(async (trx) => {
+		const user = (await findCredentials(trx, email))?.user;
+		if (!user || !user.active) return { ok: false, reason: 'surveys.shareUnknownUser' };
+		if (user.id === survey.ownerId) return { ok: false, reason: 'surveys.shareOwner' };
+		const access: ShareAccess = user.role === 'viewer' ? 'view' : wanted;
+		await saveShare(trx, { surveyId: survey.id, userId: user.id, access });
+		await recordAudit(trx, { action: 'survey.shared', actor, target: survey.id, detail: { with: user.email, access } });
+		return { ok: true, value: { email: user.email, access } };
+	});
+}
+
+export async function unshareSurvey(db: Db, actor: Actor, survey: Survey, userId: string): Promise<Outcome> {
+	return db.transaction().execute(async (trx) => {
+		if (!(await deleteShare(trx, survey.id, userId))) return { ok: false, reason: 'surveys.shareMissing' };
+		await recordAudit(trx, { action: 'survey.unshared', actor, target: survey.id, detail: { user: userId } });
+		return { ok: true, value: undefined };
+	});
+}
