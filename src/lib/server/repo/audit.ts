@@ -41,10 +41,9 @@ export type AuditAction =
 	| 'survey.unshared'
 	| 'demo.loaded'
 	| 'report.weight-method'
-	| 'data.import'
-	| 'data.export'
-	| 'token.created'
-	| 'token.revoked';
+	| 'channel.created'
+	| 'channel.deleted'
+	| 'invitations.created';
 
 export interface AuditEvent {
 	action: AuditAction;

@@ -11,7 +11,7 @@ import { randomToken } from '$lib/server/ids';
 import { HONEYPOT_FIELD, rawFromForm, validateAnswers } from '$lib/survey/answers';
 import { clampPage, firstPageWithErrors, formAnswers, pageAfter, WELCOME_PAGE, type FillState } from '$lib/survey/paging';
 import type { SurveyDefinition } from '$lib/survey/definition';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const limits = limitsFromEnv(process.env);
 /** Far above any real questionnaire (30 long text answers fit), far below what could hurt the server. */
@@ -80,23 +80,7 @@ function step(state: FillState, intent: string, definition: SurveyDefinition, su
 	return { ...state, page: pageAfter('next', state.page, definition.sections.length) };
 }
 
-export const actions: Actions = {
-	step: async (event) => {
-		const { request, params } = event;
-		const survey = await surveyFor(params.code);
-		if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return fail(413, { notice: 'tooLarge' as const });
-		const form = await request.formData().catch(() => undefined);
-		if (!form) return fail(400, { notice: 'tooLarge' as const });
-		const intent = String(form.get('intent') ?? 'next');
-		if (intent === 'submit') return submit(event, survey, form);
-		const version = survey.currentVersionId ? await findVersion(appDb(), survey.currentVersionId) : undefined;
-		if (!version) return fail(409, { notice: 'notOpen' as const });
-		const state = step(postedState(form, survey, version.definition), intent, version.definition, survey);
-		return { state };
-	}
-};
-
-async function submit(event: Parameters<Actions['step']>[0], survey: Survey, form: FormData) {
+async function submit(event: RequestEvent, survey: Survey, form: FormData) {
 	const { cookies, url, setHeaders } = event;
 	const language = chooseLanguage(survey.settings, String(form.get('lang') ?? ''));
 	const thanks = `/s/${encodeURIComponent(survey.code)}/thanks?lang=${language}`;
@@ -141,3 +125,19 @@ async function refusedWithAnswers(
 	const definition = extra.notice === 'versionChanged' ? version.definition : undefined;
 	return fail(status, { state, definition, notice: extra.notice, seconds: extra.seconds });
 }
+
+export const actions: Actions = {
+	step: async (event) => {
+		const { request, params } = event;
+		const survey = await surveyFor(params.code);
+		if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return fail(413, { notice: 'tooLarge' as const });
+		const form = await request.formData().catch(() => undefined);
+		if (!form) return fail(400, { notice: 'tooLarge' as const });
+		const intent = String(form.get('intent') ?? 'next');
+		if (intent === 'submit') return submit(event, survey, form);
+		const version = survey.currentVersionId ? await findVersion(appDb(), survey.currentVersionId) : undefined;
+		if (!version) return fail(409, { notice: 'notOpen' as const });
+		const state = step(postedState(form, survey, version.definition), intent, version.definition, survey);
+		return { state };
+	}
+};

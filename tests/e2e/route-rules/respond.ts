@@ -1,0 +1,15 @@
+import { everyone, researchers, type RouteRules } from './rules';
+
+// The respondent pages are public; distributing a survey needs edit access to it (the viewer's
+// read-only share gives 403, a signed-out visitor goes to the login page).
+export const rules: Record<string, RouteRules> = {
+	'/s/[code]': { path: '/s/{surveyCode}', page: everyone, actions: { step: everyone } },
+	'/s/[code]/thanks': { path: '/s/{surveyCode}/thanks', page: everyone },
+	'/s/[code]/qr.svg': { path: '/s/{surveyCode}/qr.svg?ch=branch-1', endpoints: { GET: everyone } },
+	'/surveys/[id]/distribute': {
+		path: '/surveys/{surveyId}/distribute',
+		page: researchers,
+		actions: { addChannel: researchers, removeChannel: researchers, createInvitations: researchers }
+	},
+	'/surveys/[id]/distribute/invitations.csv': { path: '/surveys/{surveyId}/distribute/invitations.csv', endpoints: { GET: researchers } }
+};
