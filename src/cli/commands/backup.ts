@@ -15,7 +15,7 @@ export const backup: Command = {
 		appliedMigrations(source);
 		if (existsSync(file)) throw new Error(`${target} already exists; choose a new file name.`);
 		mkdirSync(dirname(file), { recursive: true });
-		const db = new SQLite(source, { readonly: true, fileMustExist: true });
+		const db = new SQLite(source, { fileMustExist: true });
 		try {
 			const { totalPages } = await db.backup(file);
 			const migrations = appliedMigrations(file);

@@ -1,12 +1,12 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { appliedMigrations, installationSqlite } from './sqlite-file';
+import { appliedMigrations, installationSqlite, openElsewhere } from './sqlite-file';
 import type { Command } from './types';
 
 export const restore: Command = {
 	name: 'restore',
 	usage: 'restore <file> [--force]',
-	help: 'Replace the SQLite database with a backup made by `backup`. Stop the server first: while a process has the database open (its -shm file exists) restore refuses, unless --force (for a file left by a crash). The current database is kept beside it as <name>.before-restore-<time>; the next start migrates the restored copy if it is older.',
+	help: 'Replace the SQLite database with a backup made by `backup`. Stop the server first: restore refuses while another process has the database open (--force skips that check). The current database is kept beside it as <name>.before-restore-<time>; the next start migrates the restored copy if it is older.',
 	async run(args) {
 		const force = args.includes('--force');
 		const [backupFile] = args.filter((a) => a !== '--force');
@@ -15,9 +15,7 @@ export const restore: Command = {
 		const target = installationSqlite('restore', 'Restore PostgreSQL with pg_restore --clean --dbname=<url> <file>.');
 		const migrations = appliedMigrations(source);
 		if (source === target) throw new Error('The backup file is the database itself.');
-		if (existsSync(`${target}-shm`) && !force) {
-			throw new Error(`${target} is open in another process (its -shm file exists): stop the server first, or pass --force if no process uses it.`);
-		}
+		if (!force && openElsewhere(target)) throw new Error(`${target} is open in another process: stop the server first.`);
 		let keptAs: string | undefined;
 		if (existsSync(target)) {
 			keptAs = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;

@@ -18,7 +18,8 @@ export function appliedMigrations(file: string): string[] {
 	if (!existsSync(file)) throw new Error(`${file} does not exist.`);
 	let db: SQLite.Database | undefined;
 	try {
-		db = new SQLite(file, { readonly: true, fileMustExist: true });
+		// Read-write, though it only reads: the last connection to close removes the -wal and -shm files.
+		db = new SQLite(file, { fileMustExist: true });
 		return db.prepare('select name from kysely_migration order by name').pluck().all() as string[];
 	} catch {
 		throw new Error(`${file} is not a SatIndex database (no migrations table).`);
@@ -29,3 +30,20 @@ export function appliedMigrations(file: string): string[] {
 
 /** The PostgreSQL URL with its password hidden, for printed commands. */
 export const redactedUrl = (url: string) => url.replace(/:[^:@/]*@/, ':***@');
+
+/**
+ * Whether another process has the database open: leaving WAL mode needs the only connection, so
+ * SQLite refuses it (SQLITE_BUSY) while the server holds the file. Leaves the file in rollback
+ * mode when free, which the server switches back to WAL when it opens it.
+ */
+export function openElsewhere(file: string): boolean {
+	if (!existsSync(file)) return false;
+	const db = new SQLite(file, { fileMustExist: true, timeout: 0 });
+	try {
+		return db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete';
+	} catch {
+		return true;
+	} finally {
+		db.close();
+	}
+}
