@@ -54,6 +54,7 @@ function discoverRoutes(root = 'src/routes'): DiscoveredRoute[] {
 
 function classify(response: Response): Outcome | `other:${number}` {
 	const location = response.headers.get('location') ?? '';
+	if (response.status === 401) return 'unauthorized';
 	if (response.status === 403) return 'forbidden';
 	if (response.status === 404) return 'notFound';
 	if (response.status >= 300 && response.status < 400 && location.startsWith('/login')) return 'login';

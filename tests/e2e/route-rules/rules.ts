@@ -1,8 +1,8 @@
 import type { Role } from '../../../src/lib/server/db/schema';
 
 export type Visitor = 'anonymous' | Role;
-/** allow: the role check passed (any answer but 403/404/login); login: sent to the login page. */
-export type Outcome = 'allow' | 'login' | 'forbidden' | 'notFound';
+/** allow: the role check passed (any answer but 401/403/404/login); login: sent to the login page; unauthorized: 401 (API without a token). */
+export type Outcome = 'allow' | 'login' | 'forbidden' | 'notFound' | 'unauthorized';
 export type Rule = Record<Visitor, Outcome>;
 
 export const visitors: Visitor[] = ['anonymous', 'viewer', 'researcher', 'admin'];
