@@ -12,6 +12,12 @@ export const SNIFF_BYTES = 64 * 1024;
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
+/**
+ * GBK files are decoded as GB18030, its superset: Node's 'gbk' decoder maps invalid bytes to
+ * private-use characters even in fatal mode, while GB18030's refuses them.
+ */
+const decoderLabel = (encoding: FileEncoding) => (encoding === 'gbk' ? 'gb18030' : 'utf-8');
+
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 	return prefix.every((b, i) => bytes[i] === b);
 }
@@ -19,7 +25,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 function decodes(encoding: FileEncoding, bytes: Uint8Array, complete: boolean): boolean {
 	try {
 		// stream: true keeps a multi-byte character cut at the end of the sample from counting as invalid.
-		new TextDecoder(encoding, { fatal: true }).decode(bytes, { stream: !complete });
+		new TextDecoder(decoderLabel(encoding), { fatal: true }).decode(bytes, { stream: !complete });
 		return true;
 	} catch {
 		return false;
@@ -45,7 +51,7 @@ export function sniffEncoding(head: Uint8Array, complete: boolean): FileEncoding
  * cannot hold (e.g. a UTF-8 file with a GBK part pasted in) throws `data.import.encodingLater`.
  */
 export function chunkDecoder(encoding: FileEncoding): { decode(chunk: Uint8Array, last: boolean): string } {
-	const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+	const decoder = new TextDecoder(decoderLabel(encoding), { fatal: true, ignoreBOM: false });
 	return {
 		decode(chunk, last) {
 			try {

@@ -9,6 +9,9 @@ import { CsvInputError } from './issues';
 
 export const DELIMITERS = [',', ';', '\t'];
 
+/** Text gathered before the first parse, so the delimiter is guessed from whole lines, not a fragment. */
+const FIRST_PARSE_CHARS = 16 * 1024;
+
 /** A record longer than this (characters) is refused: usually an unclosed quote swallowing the file. */
 export const MAX_RECORD_CHARS = 1024 * 1024;
 
@@ -33,16 +36,19 @@ interface ChunkParser {
 
 /** Records of a text stream, each chunk parsed as soon as it arrives (the unfinished tail waits for the next). */
 async function* records(text: AsyncIterable<string>): AsyncGenerator<{ rows: string[][]; delimiter: string; first: number }> {
-	const handle = new (Papa as unknown as { ParserHandle: new (config: Papa.ParseConfig) => ChunkParser }).ParserHandle({
-		delimitersToGuess: DELIMITERS
-	});
+	const Handle = (Papa as unknown as { ParserHandle: new (config: Papa.ParseConfig) => ChunkParser }).ParserHandle;
+	let handle: ChunkParser | undefined;
 	let partial = '';
 	let base = 0;
 	let count = 0;
 	const run = (input: string, last: boolean) => {
+		handle ??= new Handle({ delimiter: guessDelimiter(input) });
 		const result = handle.parse(input, base, !last);
 		const quotes = result.errors.find((e) => e.type === 'Quotes');
-		if (quotes) throw new CsvInputError({ code: 'data.import.quotes', params: { row: count + (quotes.row ?? 0) + 1 } }, count + 1);
+		if (quotes) {
+			const row = count + (quotes.row ?? 0) + 1;
+			throw new CsvInputError({ code: 'data.import.quotes', params: { row } }, row);
+		}
 		const cursor = result.meta.cursor;
 		partial = last ? '' : input.substring(cursor - base);
 		base = cursor;
@@ -53,9 +59,29 @@ async function* records(text: AsyncIterable<string>): AsyncGenerator<{ rows: str
 	};
 	for await (const chunk of text) {
 		if (chunk === '') continue;
+		if (count === 0 && base === 0 && partial.length + chunk.length < FIRST_PARSE_CHARS) {
+			partial += chunk;
+			continue;
+		}
 		yield run(partial + chunk, false);
 	}
 	if (partial !== '') yield run(partial, true);
+}
+
+/**
+ * The separator of a file: the candidate found most often in its header line (outside quotes),
+ * comma on a tie. The header decides because every column has one, where data cells may be empty
+ * or hold decimal commas.
+ */
+export function guessDelimiter(text: string): string {
+	const line = (text.replace(/^\uFEFF/, '').match(/^[^\r\n]*/)?.[0] ?? '').replace(/"[^"]*"/g, '');
+	let best = ',';
+	let most = 0;
+	for (const candidate of DELIMITERS) {
+		const n = line.split(candidate).length - 1;
+		if (n > most) [best, most] = [candidate, n];
+	}
+	return best;
 }
 
 const blank = (row: string[]) => row.every((cell) => cell.trim() === '');

@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runImport } from './import-pipeline';
+import type { ImportedRow } from './row-validation';
+import { exportItems, exportOptionsFrom, responseCsv, type ExportedResponse, type ResponseExportOptions } from './response-export';
+import { csvTestDefinition } from './test-survey';
+
+beforeEach(() => {
+	expect.hasAssertions();
+});
+
+const responses: ExportedResponse[] = [
+	{ id: 'r1', versionNumber: 1, language: 'en', channel: 'branch-1', source: 'web', submittedAt: Date.UTC(2024, 0, 2, 3, 4, 5, 678), durationMs: 61500, answers: { Q1: 5, Q2: 2, BR: 'north', CH: ['app', 'web'], SPEND: 12.5, NOTE: '=cmd|"x"' } },
+	{ id: 'r2', versionNumber: 1, language: 'zh-CN', channel: null, source: 'import', submittedAt: Date.UTC(2024, 5, 1), durationMs: null, answers: { Q1: null, Q2: 7, BR: '_other', BR_OTHER: '自助机, 大堂' } }
+];
+
+const all: ResponseExportOptions = { values: 'codes', coding: 'raw', metadata: ['response_id', 'submitted_at', 'channel', 'language', 'version', 'source', 'duration_s'], language: 'en' };
+
+function csv(options: ResponseExportOptions): string {
+	const { header, row } = responseCsv(exportItems([csvTestDefinition]), options);
+	return header + responses.map(row).join('');
+}
+
+describe('response export', () => {
+	it('writes metadata, then one column per answer code, codes and numbers as given', () => {
+		const lines = csv(all).split('\r\n');
+		expect(lines[0]).toBe('response_id,submitted_at,channel,language,version,source,duration_s,Q1,Q2,BR,BR_OTHER,CH,SPEND,NOTE');
+		expect(lines[1]).toBe(`r1,2024-01-02T03:04:05.678Z,branch-1,en,1,web,61.5,5,2,north,,"app;web",12.5,"'=cmd|""x"""`);
+		expect(lines[2]).toBe('r2,2024-06-01T00:00:00.000Z,,zh-CN,1,import,,N/A,7,_other,"自助机, 大堂",,,');
+	});
+
+	it('writes labels in the chosen language and reverse-codes reversed items, saying so in the header', () => {
+		const lines = csv({ ...all, values: 'labels', coding: 'recoded', metadata: [], language: 'zh-CN' }).split('\r\n');
+		expect(lines[0]).toBe('Q1,Q2 [recoded],BR,BR_OTHER,CH,SPEND,NOTE');
+		expect(lines[1]).toBe(`很好,6,北区,,"手机银行;网银",12.5,"'=cmd|""x"""`);
+	});
+
+	it.each([
+		['codes, raw', all],
+		['labels, reverse-coded', { ...all, values: 'labels', coding: 'recoded', language: 'zh-CN' } as ResponseExportOptions]
+	])('imports back to the same answers and metadata (%s)', async (_, options) => {
+		const bytes = new TextEncoder().encode('\uFEFF' + csv(options));
+		const stored: ImportedRow[] = [];
+		const target = { definition: csvTestDefinition, mapping: {}, timeZone: 'Asia/Shanghai', languages: ['zh-CN', 'en'] as const };
+		const outcome = await runImport((async function* () { yield bytes; })(), target, async (rows) => void stored.push(...rows));
+		expect(outcome.ok).toBe(true);
+		expect(stored.map((r) => r.answers)).toEqual(responses.map((r) => r.answers));
+		expect(stored.map((r) => [r.submittedAt, r.channel, r.language])).toEqual(responses.map((r) => [r.submittedAt, r.channel, r.language]));
+	});
+
+	it('reads options from query fields with safe defaults', () => {
+		const params = new URLSearchParams('values=labels&coding=recoded&metadata=channel,bogus&lang=en');
+		expect(exportOptionsFrom(params, 'zh-CN')).toEqual({ values: 'labels', coding: 'recoded', metadata: ['channel'], language: 'en' });
+		expect(exportOptionsFrom(new URLSearchParams('values=x&lang=fr'), 'zh-CN')).toMatchObject({ values: 'codes', coding: 'raw', language: 'zh-CN', metadata: all.metadata });
+	});
+});

@@ -1,0 +1,22 @@
+// A small questionnaire for the CSV tests: a labelled Likert with N/A, a reversed 7-point item,
+// a single choice with "other", a multiple choice, a number and a text item.
+import type { SurveyDefinition } from '../survey/definition';
+
+const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
+
+export const csvTestDefinition: SurveyDefinition = {
+	sections: [
+		{
+			code: 'S',
+			title: t('Service', '服务'),
+			items: [
+				{ code: 'Q1', kind: 'likert', text: t('Friendly', '友好'), required: true, scale: { min: 1, max: 5, labels: [t('Very poor', '很差'), t('Poor', '差'), t('Fair', '一般'), t('Good', '好'), t('Very good', '很好')] }, reversed: false, notApplicable: true },
+				{ code: 'Q2', kind: 'likert', text: t('Waited long', '等待久'), required: true, scale: { min: 1, max: 7 }, reversed: true, notApplicable: false },
+				{ code: 'BR', kind: 'single', text: t('Branch', '网点'), required: false, options: [{ code: 'north', label: t('North', '北区') }, { code: 'south', label: t('South', '南区') }], other: true },
+				{ code: 'CH', kind: 'multiple', text: t('Channels', '渠道'), required: false, options: [{ code: 'app', label: t('App', '手机银行') }, { code: 'web', label: t('Web', '网银') }] },
+				{ code: 'SPEND', kind: 'number', text: t('Spend', '消费'), required: false, min: 0, max: 1000, decimals: 1 },
+				{ code: 'NOTE', kind: 'text', text: t('Note', '备注'), required: false, maxLength: 50, multiline: false }
+			]
+		}
+	]
+};
