@@ -9,6 +9,9 @@ export interface RouteFixtures {
 	surveyCode: string;
 	systemId: string;
 	versionId: string;
+	/** An AHP round (on its own two-dimension system, fixture-ahp-system) and one expert's link token. */
+	ahpRoundId: string;
+	ahpToken: string;
 }
 
 export const fixtureDefinition: SurveyDefinition = {
@@ -37,7 +40,7 @@ export const fixtureSettings: SurveySettings = {
 
 export async function seedRouteFixtures(db: Kysely<Database>, users: Record<Role, string>): Promise<RouteFixtures> {
 	const now = Date.now();
-	const ids: RouteFixtures = { surveyId: 'fixture-survey', surveyCode: 'walk', systemId: 'fixture-system', versionId: 'fixture-v1' };
+	const ids: RouteFixtures = { surveyId: 'fixture-survey', surveyCode: 'walk', systemId: 'fixture-system', versionId: 'fixture-v1', ahpRoundId: 'fixture-ahp-round', ahpToken: 'fixture-ahp-expert' };
 	await db
 		.insertInto('indicator_systems')
 		.values({ id: ids.systemId, owner_id: users.researcher, name_zh: '体系', name_en: 'System', description: '', template: null, archived: 0, created_at: now, updated_at: now })
@@ -73,5 +76,20 @@ export async function seedRouteFixtures(db: Kysely<Database>, users: Record<Role
 		.values({ id: ids.versionId, survey_id: ids.surveyId, number: 1, definition: JSON.stringify(fixtureDefinition), created_at: now })
 		.execute();
 	await db.insertInto('survey_shares').values({ survey_id: ids.surveyId, user_id: users.viewer, access: 'view', created_at: now }).execute();
+	await seedAhpFixtures(db, users.researcher, ids, now);
 	return ids;
+}
+
+async function seedAhpFixtures(db: Kysely<Database>, ownerId: string, ids: RouteFixtures, now: number): Promise<void> {
+	const systemId = 'fixture-ahp-system';
+	await db
+		.insertInto('indicator_systems')
+		.values({ id: systemId, owner_id: ownerId, name_zh: 'AHP 体系', name_en: 'AHP system', description: '', template: null, archived: 0, created_at: now, updated_at: now })
+		.execute();
+	await db
+		.insertInto('indicator_nodes')
+		.values(['A', 'B'].map((code, position) => ({ id: `fixture-ahp-${code}`, system_id: systemId, parent_id: null, code, name_zh: `维度${code}`, name_en: `Dimension ${code}`, description: '', position, model_role: null, weights: '{}' })))
+		.execute();
+	await db.insertInto('ahp_rounds').values({ id: ids.ahpRoundId, system_id: systemId, owner_id: ownerId, title: 'Walk round', node_ids: '["root"]', deadline: null, status: 'open', created_at: now }).execute();
+	await db.insertInto('ahp_experts').values({ id: ids.ahpToken, round_id: ids.ahpRoundId, label: 'Walker', email: null, created_at: now, submitted_at: null, excluded: 0 }).execute();
 }
