@@ -12,6 +12,7 @@ export const rules: Record<string, RouteRules> = {
 	'/api/v1/surveys/[id]/responses': { path: '/api/v1/surveys/{surveyId}/responses', endpoints: { GET: tokenOnly, POST: tokenOnly } },
 	'/api/v1/surveys/[id]/responses.csv': { path: '/api/v1/surveys/{surveyId}/responses.csv', endpoints: { GET: tokenOnly } },
 	'/api/v1/surveys/[id]/import': { path: '/api/v1/surveys/{surveyId}/import', endpoints: { POST: tokenOnly } },
+	'/api/v1/surveys/[id]/report': { path: '/api/v1/surveys/{surveyId}/report', endpoints: { GET: tokenOnly } },
 	'/api/v1/openapi.json': { endpoints: { GET: everyone } },
 	'/account/tokens': { page: signedIn, actions: { create: signedIn, revoke: signedIn } },
 	'/surveys/[id]/data': { path: '/surveys/{surveyId}/data', page: researchers, actions: { mapping: researchers, import: researchers } },

@@ -88,6 +88,22 @@ export function openApiDocument(origin: string) {
 					responses: { '200': ok('CSV file', { type: 'string' }, 'text/csv'), ...reads }
 				}
 			},
+			'/surveys/{id}/report': {
+				get: {
+					summary: 'The survey report (CSI, dimensions, items, weights, NPS, trend, findings) for the report page’s filters',
+					parameters: [
+						surveyId,
+						{ name: 'from', in: 'query', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, description: 'First month, YYYY-MM' },
+						{ name: 'to', in: 'query', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, description: 'Last month, YYYY-MM' },
+						{ name: 'ch', in: 'query', schema: { type: 'array', items: { type: 'string' } }, style: 'form', explode: true, description: 'Channel codes' },
+						{ name: 'unit', in: 'query', schema: { enum: ['month', 'quarter', 'year'], default: 'quarter' } },
+						{ name: 'seg', in: 'query', schema: { type: 'array', items: { type: 'string' } }, style: 'form', explode: true, description: 'CODE:option, answers of choice items' },
+						{ name: 'format', in: 'query', schema: { enum: ['json', 'csv'], default: 'json' } },
+						{ name: 'lang', in: 'query', schema: { enum: ['zh-CN', 'en'], default: 'en' }, description: 'Language of the CSV texts' }
+					],
+					responses: { '200': { description: 'The report model (JSON) or a CSV file', content: { 'application/json': { schema: data({ type: 'object' }) }, 'text/csv': { schema: { type: 'string' } } } }, ...reads }
+				}
+			},
 			'/surveys/{id}/import': {
 				post: {
 					summary: 'Import responses from CSV, all or nothing; needs a read-write token and edit access',
