@@ -39,6 +39,7 @@ export const surveyTabs: SurveyTab[] = [
 	{ path: 'preview', label: 'surveys.tab.preview', access: 'edit' },
 	{ path: 'report', label: 'report.tab', access: 'view' },
 	{ path: 'settings', label: 'surveys.tab.settings', access: 'edit' },
+	{ path: 'data', label: 'data.tab', access: 'edit' },
 	{ path: 'distribute', label: 'distribute.tab', access: 'edit' },
 	{ path: 'share', label: 'surveys.tab.share', access: 'owner' }
 ];

@@ -89,7 +89,7 @@ function bankAnswers(definition: SurveyDefinition, r: Draw, at: number, channel:
 	}
 	const straight = r.chance(0.03) ? r.onScale(4 + 3 * r.uniform(), 4, 7) : null;
 	const answers: Answers = {};
-	const sat = r.onScale(6.8 + 2.4 * driver + 0.9 * r.normal(), 0, 10);
+	const sat = r.onScale(7.6 + 2.2 * driver + 0.9 * r.normal(), 0, 10);
 	for (const section of definition.sections) {
 		for (const item of section.items) {
 			const d = item.indicator?.replace(/\d+$/, '') ?? '';
@@ -98,7 +98,7 @@ function bankAnswers(definition: SurveyDefinition, r: Draw, at: number, channel:
 				answers[`${item.code}_P`] = straight ?? r.onScale(level[d] + 0.6 * r.normal(), 1, 7);
 			} else if (item.kind === 'likert' && item.reversed) answers[item.code] = straight ?? r.onScale(8 - level[d] + 0.6 * r.normal(), 1, 7);
 			else if (item.code === 'SAT1') answers[item.code] = sat;
-			else if (item.code === 'NPS1') answers[item.code] = r.onScale(sat + 0.3 + 1.1 * r.normal(), 0, 10);
+			else if (item.code === 'NPS1') answers[item.code] = r.onScale(sat + 0.4 + 1.1 * r.normal(), 0, 10);
 			else if (item.code === 'LOY1') answers[item.code] = r.onScale(1 + (sat / 10) * 6 + 0.8 * r.normal(), 1, 7);
 			else if (item.code === 'VAL1') answers[item.code] = r.onScale(4.6 + 0.8 * g + 0.9 * r.normal(), 1, 7);
 			else if (item.code === 'SEG') answers[item.code] = r.pick(['personal', 'personal', 'business', 'private']);

@@ -29,7 +29,8 @@ describe('key findings', () => {
 	it('names the weakest dimension, its change, the biggest change and the items to concentrate on', () => {
 		const findings = keyFindings(model);
 		expect(findings.map((f) => f.key)).toEqual(['findings.csiInterval', 'findings.weakestDown', 'findings.biggestDrop', 'findings.concentrate']);
-		expect(findings[1].params).toMatchObject({ score: 62.3, delta: 4.1, p: '= 0.012' });
+		expect(findings[1].params).toMatchObject({ score: '62.3', delta: '4.1', p: '= 0.012' });
+		expect(findings[0].params).toMatchObject({ score: '71.2', lower: '69.2' });
 		expect(findings[3].params.items).toBe('REL5, REL3');
 	});
 

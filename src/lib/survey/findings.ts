@@ -11,7 +11,8 @@ export interface Finding {
 	params: Record<string, FindingParam>;
 }
 
-const one = (x: number) => Math.round(x * 10) / 10;
+/** One decimal, as text (so 68 reads '68.0' in both languages). */
+const one = (x: number) => x.toFixed(1);
 const pText = (p: number) => (p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);
 
 function csiFinding(model: ReportModel): Finding[] {
@@ -36,17 +37,24 @@ function weakestFinding(model: ReportModel): Finding[] {
 	return [{ key: 'findings.weakest', params }];
 }
 
-function changeFinding(model: ReportModel): Finding[] {
-	let best: { code: string; period: string; difference: number; p: number } | null = null;
+/** The biggest significant fall and rise of any dimension between consecutive periods. */
+function changeFindings(model: ReportModel): Finding[] {
+	const best: Record<'drop' | 'rise', { code: string; period: string; difference: number; p: number } | null> = { drop: null, rise: null };
 	for (const point of model.trend) {
 		for (const [code, d] of Object.entries(point.dimensions)) {
-			if (d.change?.significant && (!best || Math.abs(d.change.difference) > Math.abs(best.difference))) best = { code, period: point.period, difference: d.change.difference, p: d.change.p };
+			if (!d.change?.significant) continue;
+			const kind = d.change.difference < 0 ? 'drop' : 'rise';
+			const current = best[kind];
+			if (!current || Math.abs(d.change.difference) > Math.abs(current.difference)) best[kind] = { code, period: point.period, difference: d.change.difference, p: d.change.p };
 		}
 	}
-	if (!best) return [];
-	const dimension = model.dimensions.find((d) => d.code === best.code)!;
-	const key = best.difference < 0 ? 'findings.biggestDrop' : 'findings.biggestRise';
-	return [{ key, params: { dimension: { name: dimension.name }, delta: one(Math.abs(best.difference)), period: { period: best.period }, p: pText(best.p) } }];
+	return (['drop', 'rise'] as const).flatMap((kind) => {
+		const b = best[kind];
+		if (!b) return [];
+		const dimension = model.dimensions.find((d) => d.code === b.code)!;
+		const key = kind === 'drop' ? 'findings.biggestDrop' : 'findings.biggestRise';
+		return [{ key, params: { dimension: { name: dimension.name }, delta: one(Math.abs(b.difference)), period: { period: b.period }, p: pText(b.p) } } as Finding];
+	});
 }
 
 function concentrateFinding(model: ReportModel): Finding[] {
@@ -62,7 +70,7 @@ function npsFinding(model: ReportModel): Finding[] {
 
 /** The key findings of a report, most important first. */
 export function keyFindings(model: ReportModel): Finding[] {
-	return [...csiFinding(model), ...weakestFinding(model), ...changeFinding(model), ...concentrateFinding(model), ...npsFinding(model)];
+	return [...csiFinding(model), ...weakestFinding(model), ...changeFindings(model), ...concentrateFinding(model), ...npsFinding(model)];
 }
 
 /** A finding as a sentence in `locale`, through the translator `t`. */

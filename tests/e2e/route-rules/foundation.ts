@@ -1,7 +1,7 @@
 import { admins, everyone, gone, signedIn, toLogin, type RouteRules } from './rules';
 
 export const rules: Record<string, RouteRules> = {
-	'/': { page: signedIn },
+	'/': { page: signedIn, actions: { loadDemo: admins } },
 	// Logging out ends on the login page whoever asks; what it deletes is tested in integration.
 	'/account': { page: signedIn, actions: { changePassword: signedIn, logout: toLogin, logoutAll: toLogin } },
 	'/admin/users': { page: admins, actions: { create: admins, role: admins, deactivate: admins, reactivate: admins, reset: admins } },

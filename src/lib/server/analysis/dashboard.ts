@@ -7,12 +7,15 @@ import { listAccessibleSurveys, type SurveyAccess } from '../repo/surveys';
 import type { User } from '../repo/users';
 import type { Change } from '../../stats/report/model';
 import type { Names } from '../../stats/report/structure';
+import type { LocalText } from '../../survey/definition';
 import { buildSurveyReport } from './report';
 
 export interface DashboardCard {
 	id: string;
 	code: string;
 	title: string;
+	/** The survey's title in each of its languages. */
+	titles: LocalText;
 	status: string;
 	access: SurveyAccess;
 	n: number;
@@ -24,6 +27,7 @@ export interface DashboardCard {
 export interface WeakDimension {
 	surveyId: string;
 	surveyTitle: string;
+	surveyTitles: LocalText;
 	code: string;
 	name: Names;
 	score: number;
@@ -48,6 +52,7 @@ export async function buildDashboard(db: Kysely<Database>, user: Pick<User, 'id'
 			id: survey.id,
 			code: survey.code,
 			title: survey.title,
+			titles: survey.settings.title,
 			status: survey.status,
 			access: survey.access,
 			n: model?.n ?? 0,
@@ -56,7 +61,7 @@ export async function buildDashboard(db: Kysely<Database>, user: Pick<User, 'id'
 			sparkline: (model?.trend ?? []).map((p) => ({ period: p.period, score: p.csi?.score ?? null }))
 		});
 		for (const d of model?.dimensions ?? []) {
-			if (d.estimate) dimensions.push({ surveyId: survey.id, surveyTitle: survey.title, code: d.code, name: d.name, score: d.estimate.score, n: d.estimate.n });
+			if (d.estimate) dimensions.push({ surveyId: survey.id, surveyTitle: survey.title, surveyTitles: survey.settings.title, code: d.code, name: d.name, score: d.estimate.score, n: d.estimate.n });
 		}
 	}
 	return { cards, weakest: dimensions.sort((a, b) => a.score - b.score).slice(0, 3) };

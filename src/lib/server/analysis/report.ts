@@ -10,7 +10,7 @@ import { listChannels } from '../repo/channels';
 import type { CellData } from '../../stats/report/cells';
 import { matchesSegment } from '../../stats/report/filters';
 import { buildReportModel, type ReportCell, type ReportFilters, type ReportModel } from '../../stats/report/model';
-import { alignCell, cellsFromResponses, mergeVersions } from '../../stats/report/raw';
+import { alignCell, mergeVersions, ReportCellBuilder } from '../../stats/report/raw';
 import { allItems, type LocalText } from '../../survey/definition';
 import { keyFindings, type Finding } from '../../survey/findings';
 import { monthOf } from '../../survey/periods';
@@ -49,7 +49,7 @@ async function storeCells(db: Db, context: AnalysisContext, filters: ReportFilte
 /** Cells built from raw responses matching the filters (segment answers need the raw answers). */
 export async function rawCells(db: Db, context: AnalysisContext, filters: ReportFilters): Promise<{ cells: ReportCell[]; scanned: number }> {
 	const tz = context.survey.settings.timeZone;
-	const matching = [];
+	const builder = new ReportCellBuilder(context.layouts, context.union, tz);
 	let scanned = 0;
 	for await (const page of scanResponses(db, context.survey.id)) {
 		scanned += page.length;
@@ -57,10 +57,10 @@ export async function rawCells(db: Db, context: AnalysisContext, filters: Report
 			const month = monthOf(r.submittedAt, tz);
 			if ((filters.from && month < filters.from) || (filters.to && month > filters.to)) continue;
 			if (filters.channels.length > 0 && !filters.channels.includes(r.channel)) continue;
-			if (matchesSegment(r.answers, filters.segment)) matching.push(r);
+			if (matchesSegment(r.answers, filters.segment)) builder.add(r);
 		}
 	}
-	return { cells: cellsFromResponses(matching, context.layouts, context.union, tz), scanned };
+	return { cells: builder.finish(), scanned };
 }
 
 function segmentItems(context: AnalysisContext): SurveyReport['available']['segmentItems'] {

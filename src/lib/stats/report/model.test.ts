@@ -4,6 +4,7 @@ import { layoutOf, type AnalysisLayout } from './layout';
 import { buildReportModel, type ReportFilters, type ReportModel } from './model';
 import { cellsFromResponses } from './raw';
 import { inheritedRoles } from './structure';
+import { keyFindings } from '../../survey/findings';
 
 beforeEach(() => {
 	expect.hasAssertions();
@@ -69,6 +70,8 @@ describe('report model on the demo bank', () => {
 		const change = point.dimensions[PLANTED_DROP.dimension].change!;
 		expect(change.significant).toBe(true);
 		expect(change.difference).toBeLessThan(-10);
+		const drop = keyFindings(branch).find((f) => f.key === 'findings.biggestDrop')!;
+		expect(drop.params).toMatchObject({ dimension: { name: { en: 'Responsiveness' } }, period: { period: PLANTED_DROP.quarter } });
 		expect(model.items.filter((i) => i.reversed).map((i) => i.code)).toEqual(['RES_W', 'EMP_N']);
 	});
 

@@ -24,24 +24,44 @@ export interface ResponseForReport {
 	answers: Answers;
 }
 
-/** Report cells (per month and channel, over the union layout) built straight from responses. */
-export function cellsFromResponses(responses: Iterable<ResponseForReport>, layouts: ReadonlyMap<string, AnalysisLayout>, union: AnalysisLayout, timeZone: string): ReportCell[] {
-	const accumulators = new Map<string, { versionId: string; period: string; channel: string; acc: CellAccumulator }>();
-	for (const r of responses) {
-		const layout = layouts.get(r.versionId);
-		if (!layout) continue;
-		const period = monthOf(r.submittedAt, timeZone);
+/** Collects responses into report cells (per version, month and channel) one at a time, so a scan needs no more memory than its cells. */
+export class ReportCellBuilder {
+	private readonly accumulators = new Map<string, { versionId: string; period: string; channel: string; acc: CellAccumulator }>();
+
+	constructor(
+		private readonly layouts: ReadonlyMap<string, AnalysisLayout>,
+		private readonly union: AnalysisLayout,
+		private readonly timeZone: string
+	) {}
+
+	/** Adds one response (responses of unknown versions are skipped). */
+	add(r: ResponseForReport): void {
+		const layout = this.layouts.get(r.versionId);
+		if (!layout) return;
+		const period = monthOf(r.submittedAt, this.timeZone);
 		const key = `${r.versionId}\n${period}\n${r.channel}`;
-		let entry = accumulators.get(key);
+		let entry = this.accumulators.get(key);
 		if (!entry) {
 			const created = CellAccumulator.create(layout);
-			if (!created.ok) continue;
+			if (!created.ok) return;
 			entry = { versionId: r.versionId, period, channel: r.channel, acc: created.value };
-			accumulators.set(key, entry);
+			this.accumulators.set(key, entry);
 		}
 		entry.acc.add(r.answers);
 	}
-	return mergeVersions([...accumulators.values()].map((e) => ({ period: e.period, channel: e.channel, data: alignCell(e.acc.finish(), layouts.get(e.versionId)!, union) })));
+
+	/** The cells over the union layout, versions merged, in period order. */
+	finish(): ReportCell[] {
+		const cells = [...this.accumulators.values()].map((e) => ({ period: e.period, channel: e.channel, data: alignCell(e.acc.finish(), this.layouts.get(e.versionId)!, this.union) }));
+		return mergeVersions(cells);
+	}
+}
+
+/** Report cells (per month and channel, over the union layout) built straight from responses. */
+export function cellsFromResponses(responses: Iterable<ResponseForReport>, layouts: ReadonlyMap<string, AnalysisLayout>, union: AnalysisLayout, timeZone: string): ReportCell[] {
+	const builder = new ReportCellBuilder(layouts, union, timeZone);
+	for (const r of responses) builder.add(r);
+	return builder.finish();
 }
 
 /** Cells of the same month and channel (from different versions) added together, in period order. */

@@ -1,0 +1,24 @@
+// Number formatting shared by the report sections (through the page's Intl locale).
+import type { I18n } from '$lib/i18n/context.svelte';
+
+export const MIN_N = 30;
+
+/** x with `digits` decimals, '—' for null. */
+export function fmt(i18n: I18n, x: number | null | undefined, digits = 1): string {
+	return x === null || x === undefined || !Number.isFinite(x) ? '—' : i18n.number(x, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** A signed change, e.g. '+2.4' / '−3.1'. */
+export function signed(i18n: I18n, x: number): string {
+	return (x > 0 ? '+' : x < 0 ? '−' : '±') + fmt(i18n, Math.abs(x));
+}
+
+/** 'p < 0.001' style text (without the p). */
+export function pText(p: number): string {
+	return p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`;
+}
+
+/** The name in the reader's language. */
+export function nameOf(i18n: I18n, name: { zh: string; en: string }): string {
+	return i18n.locale.startsWith('zh') ? name.zh : name.en;
+}

@@ -1,0 +1,33 @@
+// The report as CSV: one table per section, separated by a blank line, in the reader's language;
+// cells that a spreadsheet would run as formulas are neutralised; UTF-8 with a BOM for Excel.
+import type { ReportModel } from '../../stats/report/model';
+import type { Finding } from '../../survey/findings';
+import { renderFinding } from '../../survey/findings';
+
+type Cell = string | number | null;
+
+/** A cell as CSV text: quoted when needed, formulas neutralised, numbers to 4 decimals. */
+function csvCell(value: Cell): string {
+	if (value === null) return '';
+	let text = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(4)) : value;
+	if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+	return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const table = (title: string, header: string[], rows: Cell[][]) => [[title], header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
+
+/** The report as CSV text (with BOM); `t` translates message keys in `locale`. */
+export function reportCsv(model: ReportModel, findings: Finding[], locale: string, t: (key: string, params?: Record<string, string | number>) => string): string {
+	const zh = locale.startsWith('zh');
+	const name = (n: { zh: string; en: string }) => (zh ? n.zh : n.en);
+	const e = model.csi.estimate;
+	const sections = [
+		table(t('report.csi'), [t('report.col.score'), 'lower', 'upper', t('report.col.n'), 'method'], [[e?.score ?? null, e?.lower ?? null, e?.upper ?? null, e?.n ?? null, model.method.selected]]),
+		table(t('report.findings'), [''], findings.map((f) => [renderFinding(f, locale, t)])),
+		table(t('report.dimensions'), ['code', t('report.col.dimension'), t('report.col.score'), 'lower', 'upper', t('report.col.n'), t('report.col.weight'), t('report.col.change'), 'p'], model.dimensions.map((d) => [d.code, name(d.name), d.estimate?.score ?? null, d.estimate?.lower ?? null, d.estimate?.upper ?? null, d.estimate?.n ?? null, d.weight, d.change?.difference ?? null, d.change?.p ?? null])),
+		table(t('report.items'), ['code', t('report.col.item'), t('report.col.dimension'), t('report.col.n'), t('report.col.mean'), t('report.col.sd'), t('report.col.top2'), t('report.reversed'), t('report.col.distribution')], model.items.map((i) => [i.code, name(i.text), i.dimension, i.n, i.mean, i.sd, i.topTwoBox, i.reversed ? 1 : 0, (i.histogram ?? []).join(' ')])),
+		table(t('report.weights'), ['method', ...model.dimensionCodes, 'issue'], model.weights.map((w) => [w.method, ...model.dimensionCodes.map((_, k) => w.weights?.[k] ?? null), w.issue ? t(w.issue.code, w.issue.params) : ''])),
+		table(t('report.trend'), [t('report.col.period'), t('report.col.n'), 'CSI', 'lower', 'upper', 'p', ...model.dimensionCodes], model.trend.map((p) => [p.period, p.n, p.csi?.score ?? null, p.csi?.lower ?? null, p.csi?.upper ?? null, p.change?.p ?? null, ...model.dimensionCodes.map((d) => p.dimensions[d]?.score ?? null)]))
+	];
+	return `\uFEFF${sections.join('\r\n\r\n')}\r\n`;
+}

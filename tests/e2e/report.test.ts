@@ -1,0 +1,118 @@
+// Demo workspace → dashboard → report, in English and Chinese; choosing the CSI weight method;
+// the print view. Screenshots go to tests/e2e/screenshots/ for people to look at.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
+import { startServer, type RunningServer } from './server';
+
+const admin = { name: 'Ada Admin', email: 'ada@example.com', password: 'a long admin password' };
+
+describe.skipIf(!chromiumPath)('reports in a browser', () => {
+	let server: RunningServer;
+	let browser: Browser;
+	let context: BrowserContext;
+	let page: Page;
+
+	beforeAll(async () => {
+		server = await startServer();
+		browser = await launchBrowser();
+		context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+		page = await context.newPage();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.stop();
+	});
+	beforeEach(() => {
+		expect.hasAssertions();
+	});
+
+	async function useLanguage(lang: 'en' | 'zh-CN') {
+		await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
+	}
+
+	async function openBankReport() {
+		await page.goto(server.url);
+		await page.getByRole('link', { name: /SERVQUAL/ }).first().click();
+		await expect.poll(() => page.locator('h1').textContent(), { timeout: 20_000 }).toMatch(/SERVQUAL/);
+	}
+
+	it('offers the demo workspace to a new admin and loads it', async () => {
+		await page.goto(`${server.url}/setup`);
+		await page.getByLabel('Name').fill(admin.name);
+		await page.getByLabel('Email').fill(admin.email);
+		await page.getByLabel('New password', { exact: true }).fill(admin.password);
+		await page.getByLabel('Repeat the new password').fill(admin.password);
+		await page.getByRole('button', { name: 'Create administrator' }).click();
+		await expect.poll(() => page.getByRole('button', { name: 'Load demo workspace' }).isVisible()).toBe(true);
+		await page.getByRole('button', { name: 'Load demo workspace' }).click();
+		await expect.poll(() => page.locator('.survey-card').count(), { timeout: 60_000 }).toBe(2);
+		expect(await page.getByRole('heading', { name: 'Three weakest dimensions' }).isVisible()).toBe(true);
+		await expect.poll(() => page.locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.width > 0)).toBe(true);
+		await expectAccessible(page);
+		await screenshot(page, 'dashboard-en');
+	});
+
+	it('opens the bank report with CSI, findings, charts and tables', async () => {
+		await openBankReport();
+		expect(await page.getByRole('heading', { name: 'Key findings' }).isVisible()).toBe(true);
+		expect(await page.getByText('is the weakest dimension').isVisible()).toBe(true);
+		expect(await page.getByRole('heading', { name: 'SERVQUAL gaps' }).isVisible()).toBe(true);
+		expect(await page.getByRole('heading', { name: 'Importance–performance' }).isVisible()).toBe(true);
+		expect(await page.getByText('reverse-coded').first().isVisible()).toBe(true);
+		await expect.poll(() => page.locator('canvas').count()).toBeGreaterThan(2);
+		await expectAccessible(page);
+		await screenshot(page, 'report-en');
+	});
+
+	it('stores the weight method an editor chooses and uses it for the CSI', async () => {
+		await page.getByLabel('Weight method for the CSI').selectOption('relativeWeights');
+		await page.getByRole('button', { name: 'Use this method' }).click();
+		await expect.poll(() => page.getByText('Weighted by: Relative weights').isVisible()).toBe(true);
+		await page.reload();
+		expect(await page.getByText('Weighted by: Relative weights').isVisible()).toBe(true);
+	});
+
+	it('filters by channel through a shareable URL', async () => {
+		const base = new URL(page.url());
+		await page.goto(`${base.origin}${base.pathname}?ch=BR-EAST&unit=quarter`);
+		expect(await page.getByLabel('城东支行 East branch').isChecked()).toBe(true);
+		expect(await page.getByText('fell').first().isVisible()).toBe(true);
+		await expectAccessible(page);
+	});
+
+	it('reads in Chinese', async () => {
+		await useLanguage('zh-CN');
+		await page.goto(server.url);
+		await expect.poll(() => page.getByRole('heading', { name: '得分最低的三个维度' }).isVisible()).toBe(true);
+		await screenshot(page, 'dashboard-zh');
+		await openBankReport();
+		expect(await page.getByRole('heading', { name: '主要发现' }).isVisible()).toBe(true);
+		expect(await page.getByText('是得分最低的维度').isVisible()).toBe(true);
+		await expectAccessible(page);
+		await screenshot(page, 'report-zh');
+		await useLanguage('en');
+	});
+
+	it('prints without the controls and keeps the charts', async () => {
+		await openBankReport();
+		await page.emulateMedia({ media: 'print' });
+		expect(await page.locator('form.filters').isVisible()).toBe(false);
+		expect(await page.locator('canvas').first().isVisible()).toBe(true);
+		await screenshot(page, 'report-print');
+		const pdf = await page.pdf({ format: 'A4', printBackground: true });
+		expect(pdf.byteLength).toBeGreaterThan(50_000);
+		await page.emulateMedia({ media: 'screen' });
+	});
+
+	it('shows the ECSI path model and stays within a phone screen', async () => {
+		await page.goto(server.url);
+		await page.getByRole('link', { name: /ECSI/ }).first().click();
+		await expect.poll(() => page.getByRole('heading', { name: 'Structural model (PLS)' }).isVisible(), { timeout: 20_000 }).toBe(true);
+		await screenshot(page, 'report-ecsi');
+		await page.setViewportSize({ width: 320, height: 700 });
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+		await screenshot(page, 'report-320');
+		await page.setViewportSize({ width: 1280, height: 900 });
+	});
+});
