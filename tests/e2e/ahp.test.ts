@@ -15,6 +15,8 @@ import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './bro
 import { startServer, type RunningServer } from './server';
 
 const researcher = { email: 'rita@example.com', password: 'a long researcher password' };
+/** Page changes wait on a server that shares the machine: allow them a few seconds. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 // Level 1: reliability, responsiveness, empathy; reliability has two indicators.
 const nodes = [
@@ -64,19 +66,19 @@ describe.skipIf(!chromiumPath)('an AHP round in a browser', () => {
 		await rp.getByLabel('Email').fill(researcher.email);
 		await rp.getByLabel('Password', { exact: true }).fill(researcher.password);
 		await rp.getByRole('button', { name: 'Log in' }).click();
-		await expect.poll(() => new URL(rp.url()).pathname).toBe('/');
+		await poll(() => new URL(rp.url()).pathname).toBe('/');
 		await rp.goto(`${server.url}/systems/sys/ahp`);
 		await rp.getByRole('link', { name: 'New round' }).click();
 		await rp.getByRole('button', { name: 'Create round' }).click();
-		await expect.poll(() => rp.getByText('Please fill this in.').isVisible()).toBe(true);
+		await poll(() => rp.getByText('Please fill this in.').isVisible()).toBe(true);
 		await rp.getByLabel('Title').fill('Experts 2026');
 		expect(await rp.getByRole('checkbox').count()).toBe(2);
 		await expectAccessible(rp);
 		await rp.getByRole('button', { name: 'Create round' }).click();
-		await expect.poll(() => rp.getByRole('heading', { name: 'Experts 2026' }).isVisible()).toBe(true);
+		await poll(() => rp.getByRole('heading', { name: 'Experts 2026' }).isVisible()).toBe(true);
 		await rp.getByLabel('Experts, one per line').fill('Ann\nBob <bob@example.com>');
 		await rp.getByRole('button', { name: 'Create links' }).click();
-		await expect.poll(() => rp.getByText('2 personal links created').isVisible()).toBe(true);
+		await poll(() => rp.getByText('2 personal links created').isVisible()).toBe(true);
 		for (const name of ['Ann', 'Bob']) links[name] = await rp.getByLabel(`Personal link of ${name}`).inputValue();
 		expect(links.Ann).toMatch(new RegExp(`^${server.url}/ahp/[a-z2-7]{32}$`));
 		await expectAccessible(rp);
@@ -92,23 +94,23 @@ describe.skipIf(!chromiumPath)('an AHP round in a browser', () => {
 		await page.goto(links.Ann);
 		await expectAccessible(page);
 		await page.getByRole('link', { name: 'Start' }).click();
-		await expect.poll(() => page.getByRole('heading', { name: 'Compare: Bank service quality' }).isVisible()).toBe(true);
+		await poll(() => page.getByRole('heading', { name: 'Compare: Bank service quality' }).isVisible()).toBe(true);
 		await choose(page, 'Reliability is moderately more important than Responsiveness (3)');
 		await choose(page, 'Reliability is strongly more important than Empathy (5)');
 		expect(await page.getByText('1 of 3 comparisons still unanswered', { exact: false }).isVisible()).toBe(true);
 		await choose(page, 'Responsiveness is equally to moderately more important than Empathy (2)');
-		await expect.poll(() => page.locator('#consistency').textContent()).toContain('consistent');
+		await poll(() => page.locator('#consistency').textContent()).toContain('consistent');
 		expect(await page.locator('#consistency').textContent()).toMatch(/CR = 0\.00\d/);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 		await expectAccessible(page);
 		await screenshot(page, 'ahp-expert-phone');
 		await page.getByRole('button', { name: 'Save and continue' }).click();
-		await expect.poll(() => page.getByRole('heading', { name: 'Compare: Reliability' }).isVisible()).toBe(true);
+		await poll(() => page.getByRole('heading', { name: 'Compare: Reliability' }).isVisible()).toBe(true);
 		await choose(page, 'Service on time is equally to moderately more important than Right the first time (2)');
 		await page.getByRole('button', { name: 'Save and finish' }).click();
-		await expect.poll(() => page.getByRole('button', { name: 'Submit my judgments' }).isVisible()).toBe(true);
+		await poll(() => page.getByRole('button', { name: 'Submit my judgments' }).isVisible()).toBe(true);
 		await page.getByRole('button', { name: 'Submit my judgments' }).click();
-		await expect.poll(() => page.getByText('your judgments have been submitted').isVisible()).toBe(true);
+		await poll(() => page.getByText('your judgments have been submitted').isVisible()).toBe(true);
 		await context.close();
 	});
 
@@ -121,7 +123,7 @@ describe.skipIf(!chromiumPath)('an AHP round in a browser', () => {
 		await choose(page, 'Empathy is extremely more important than Reliability (9)');
 		await choose(page, 'Responsiveness is extremely more important than Empathy (9)');
 		await page.getByRole('button', { name: 'Save and continue' }).click();
-		await expect.poll(() => new URL(page.url()).search).toBe('?checked');
+		await poll(() => new URL(page.url()).search).toBe('?checked');
 		const panel = page.locator('#consistency');
 		expect(await panel.textContent()).toContain('inconsistent');
 		expect(await panel.getByRole('link', { name: /^Revise / }).count()).toBe(3);
@@ -130,9 +132,9 @@ describe.skipIf(!chromiumPath)('an AHP round in a browser', () => {
 		await page.getByRole('link', { name: 'Continue without revising' }).click();
 		await choose(page, 'Right the first time is very strongly more important than Service on time (7)');
 		await page.getByRole('button', { name: 'Save and finish' }).click();
-		await expect.poll(() => page.getByText('still above the consistency limit', { exact: false }).isVisible()).toBe(true);
+		await poll(() => page.getByText('still above the consistency limit', { exact: false }).isVisible()).toBe(true);
 		await page.getByRole('button', { name: 'Submit my judgments' }).click();
-		await expect.poll(() => page.getByText('your judgments have been submitted').isVisible()).toBe(true);
+		await poll(() => page.getByText('your judgments have been submitted').isVisible()).toBe(true);
 		await context.close();
 	});
 
@@ -140,13 +142,13 @@ describe.skipIf(!chromiumPath)('an AHP round in a browser', () => {
 		await rp.goto(`${server.url}/systems/sys/ahp`);
 		await rp.getByRole('link', { name: 'Experts 2026' }).click();
 		await rp.getByRole('link', { name: 'Results', exact: true }).click();
-		await expect.poll(() => rp.getByRole('heading', { name: 'Results' }).isVisible()).toBe(true);
+		await poll(() => rp.getByRole('heading', { name: 'Results' }).isVisible()).toBe(true);
 		await expectAccessible(rp);
 		await rp.getByRole('button', { name: 'Exclude experts with CR ≥ 0.10 (1)' }).click();
-		await expect.poll(() => rp.getByRole('button', { name: 'Include Bob' }).isVisible()).toBe(true);
+		await poll(() => rp.getByRole('button', { name: 'Include Bob' }).isVisible()).toBe(true);
 		await screenshot(rp, 'ahp-results');
 		await rp.getByRole('button', { name: 'Apply AIJ weights' }).click();
-		await expect.poll(() => rp.getByText('Applied: 5 node weights written.').isVisible()).toBe(true);
+		await poll(() => rp.getByText('Applied: 5 node weights written.').isVisible()).toBe(true);
 		const stored = Object.fromEntries((await db.selectFrom('indicator_nodes').select(['code', 'weights']).execute()).map((r) => [r.code, JSON.parse(r.weights).ahp as number]));
 		// Ann alone: 3, 5, 2 → eigenvector weights (.648, .230, .122); 2 → (2/3, 1/3).
 		expect(stored.REL).toBeCloseTo(0.6483, 3);
@@ -175,7 +177,7 @@ describe.skipIf(!chromiumPath)('an AHP round in a browser', () => {
 		await choose(page, '移情性比可靠性明显重要（5）');
 		await choose(page, '响应性比移情性稍微重要（3）');
 		await page.getByRole('button', { name: '保存并检验' }).click();
-		await expect.poll(() => new URL(page.url()).search).toBe('?checked');
+		await poll(() => new URL(page.url()).search).toBe('?checked');
 		expect(await page.locator('#consistency').textContent()).toContain('一致性不足');
 		expect(await page.getByRole('radio', { name: '可靠性比响应性稍微重要（3）' }).isChecked()).toBe(true);
 		await screenshot(page, 'ahp-expert-zh-320-nojs');
