@@ -4,7 +4,8 @@ import type { Database } from '../../src/lib/server/db/schema';
 import { openExpert, pageResult, saveExpertPage, submitExpert } from '../../src/lib/server/ahp/expert';
 import { applyRound, changeStatus, createRound, inviteExperts, loadResults, setExcluded } from '../../src/lib/server/ahp/rounds';
 import { listAudit } from '../../src/lib/server/repo/audit';
-import { findRound, listJudgments, listRounds, listSystemNodes, type AhpExpert, type AhpRound } from '../../src/lib/server/repo/ahp';
+import { findRound, listJudgments, listRounds, type AhpExpert, type AhpRound } from '../../src/lib/server/repo/ahp';
+import { listNodes } from '../../src/lib/server/repo/systems';
 import { insertUser } from '../../src/lib/server/repo/users';
 import { comparisonPairs, ROOT_NODE } from '../../src/lib/survey/ahp-round';
 import { engines, useTestDb } from './databases';
@@ -111,7 +112,7 @@ describe.each(engines)('AHP rounds on %s', (engine) => {
 
 	it('applies the result as the nodes\' AHP weights, with an audit entry carrying the round id, once', async () => {
 		expect(await applyRound(t.db, actor, round.id, 'aij', 0.1)).toEqual({ ok: true, value: 5 });
-		const nodes = Object.fromEntries((await listSystemNodes(t.db, 'sys')).map((n) => [n.code, n.weights]));
+		const nodes = Object.fromEntries((await listNodes(t.db, 'sys')).map((n) => [n.code, n.weights]));
 		expect(nodes.A.ahp).toBeCloseTo(0.75, 12);
 		expect(nodes.A1).toEqual({ direct: 0.2, ahp: expect.closeTo(4 / 7, 12) });
 		expect(nodes.B1).toEqual({});
@@ -156,7 +157,7 @@ describe.each(engines)('AHP rounds on %s', (engine) => {
 			expect(results.global.find((g) => g.code === code)?.global, code).toBeCloseTo(w, 4);
 		}
 		expect(await applyRound(t.db, actor, drinksRound.id, 'aip', 0.1)).toEqual({ ok: true, value: 7 });
-		const stored = Object.fromEntries((await listSystemNodes(t.db, 'drinks')).map((n) => [n.code, n.weights.ahp]));
+		const stored = Object.fromEntries((await listNodes(t.db, 'drinks')).map((n) => [n.code, n.weights.ahp]));
 		for (const [code, w] of Object.entries(published)) expect(stored[code], code).toBeCloseTo(w, 4);
 	});
 });

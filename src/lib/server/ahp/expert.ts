@@ -1,23 +1,21 @@
 // The expert's side of a round, reached by personal link (no account): read, save a page, submit.
 import type { Kysely } from 'kysely';
+import type { Outcome } from '../auth/accounts';
 import type { Database } from '../db/schema';
 import {
 	findExpert,
 	findRound,
-	findSystemSummary,
 	listJudgments,
-	listSystemNodes,
 	markSubmitted,
 	replaceNodeJudgments,
 	type AhpExpert,
 	type AhpRound,
-	type StoredJudgment,
-	type SystemNode,
-	type SystemSummary
+	type StoredJudgment
 } from '../repo/ahp';
 import { comparisonPairs, expertNodeResult, valueOfChoice, type Judgment, type NodeResult } from '../../survey/ahp-round';
 import { roundPages } from '../../survey/ahp-results';
-import type { Outcome } from './rounds';
+import { findSystem, listNodes, type IndicatorSystem } from '../repo/systems';
+import type { IndicatorNode } from '../../survey/indicator-tree';
 
 type Db = Kysely<Database>;
 
@@ -27,14 +25,14 @@ export type ExpertState = 'open' | 'submitted' | 'closed' | 'expired';
 export interface ExpertPage {
 	nodeId: string;
 	/** The node whose children are compared; null for the system's level-1 nodes. */
-	parent: SystemNode | null;
-	children: SystemNode[];
+	parent: IndicatorNode | null;
+	children: IndicatorNode[];
 }
 
 export interface ExpertView {
 	expert: AhpExpert;
 	round: AhpRound;
-	system: SystemSummary;
+	system: IndicatorSystem;
 	state: ExpertState;
 	pages: ExpertPage[];
 	judgments: StoredJudgment[];
@@ -52,9 +50,9 @@ export function expertState(expert: AhpExpert, round: AhpRound, now: number): Ex
 export async function openExpert(db: Db, token: string, now = Date.now()): Promise<ExpertView | undefined> {
 	const expert = await findExpert(db, token);
 	const round = expert && (await findRound(db, expert.roundId));
-	const system = round && (await findSystemSummary(db, round.systemId));
+	const system = round && (await findSystem(db, round.systemId));
 	if (!expert || !round || !system) return undefined;
-	const nodes = await listSystemNodes(db, round.systemId);
+	const nodes = await listNodes(db, round.systemId);
 	const pages = roundPages(nodes, round.nodeIds).map((p) => ({ ...p, parent: nodes.find((n) => n.id === p.nodeId) ?? null }));
 	return { expert, round, system, state: expertState(expert, round, now), pages, judgments: await listJudgments(db, { token }) };
 }

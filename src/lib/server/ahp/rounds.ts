@@ -1,5 +1,6 @@
 // Researcher-side AHP round operations: each write runs in one transaction with its audit entry.
 import type { Kysely } from 'kysely';
+import type { Outcome } from '../auth/accounts';
 import type { AhpRoundStatus, Database } from '../db/schema';
 import { recordAudit } from '../repo/audit';
 import {
@@ -8,24 +9,22 @@ import {
 	insertRound,
 	listExperts,
 	listJudgments,
-	listSystemNodes,
 	setExpertsExcluded,
 	setNodeWeight,
 	setRoundStatus,
 	type AhpExpert,
-	type AhpRound,
-	type SystemNode
+	type AhpRound
 } from '../repo/ahp';
+import { listNodes } from '../repo/systems';
 import type { User } from '../repo/users';
 import { parseExpertLines, type GroupMode } from '../../survey/ahp-round';
 import { roundResults, type RoundResults } from '../../survey/ahp-results';
 import { comparableNodes } from '../../survey/ahp-tree';
+import type { IndicatorNode } from '../../survey/indicator-tree';
 
 type Db = Kysely<Database>;
 type Actor = Pick<User, 'id' | 'email'>;
 
-/** Outcome of an operation users can get wrong; `reason` is a message key. */
-export type Outcome<T = void> = { ok: true; value: T } | { ok: false; reason: string; params?: Record<string, number> };
 
 /** Read inside the writing transaction, so a round applied meanwhile is not changed afterwards. */
 async function isApplied(db: Db, roundId: string): Promise<boolean> {
@@ -40,7 +39,7 @@ export async function createRound(
 	input: { title: string; nodeIds: string[]; deadline: number | null },
 	now = Date.now()
 ): Promise<Outcome<AhpRound>> {
-	const comparable = comparableNodes(await listSystemNodes(db, systemId));
+	const comparable = comparableNodes(await listNodes(db, systemId));
 	const chosen = comparable.filter((id) => input.nodeIds.includes(id));
 	if (chosen.length === 0 || chosen.length !== new Set(input.nodeIds).size) return { ok: false, reason: 'ahp.new.nodesRequired' };
 	if (input.deadline !== null && input.deadline <= now) return { ok: false, reason: 'ahp.new.deadlinePast' };
@@ -87,8 +86,8 @@ export async function changeStatus(db: Db, actor: Actor, round: AhpRound, status
 }
 
 /** Everything the results page and the export need. */
-export async function loadResults(db: Db, round: AhpRound, mode: GroupMode, threshold: number): Promise<{ nodes: SystemNode[]; experts: AhpExpert[]; results: RoundResults<SystemNode> }> {
-	const [nodes, experts, judgments] = await Promise.all([listSystemNodes(db, round.systemId), listExperts(db, round.id), listJudgments(db, { roundId: round.id })]);
+export async function loadResults(db: Db, round: AhpRound, mode: GroupMode, threshold: number): Promise<{ nodes: IndicatorNode[]; experts: AhpExpert[]; results: RoundResults<IndicatorNode> }> {
+	const [nodes, experts, judgments] = await Promise.all([listNodes(db, round.systemId), listExperts(db, round.id), listJudgments(db, { roundId: round.id })]);
 	const input = { nodes, nodeIds: round.nodeIds, experts: experts.map((e) => ({ token: e.token, label: e.label, submitted: e.submittedAt !== null, excluded: e.excluded })), judgments };
 	return { nodes, experts, results: roundResults(input, mode, threshold) };
 }

@@ -36,24 +36,6 @@ export interface StoredJudgment {
 	updatedAt: number;
 }
 
-/** A node of an indicator system as a round needs it. */
-export interface SystemNode {
-	id: string;
-	parentId: string | null;
-	code: string;
-	nameZh: string;
-	nameEn: string;
-	position: number;
-	weights: Record<string, number>;
-}
-
-export interface SystemSummary {
-	id: string;
-	ownerId: string;
-	nameZh: string;
-	nameEn: string;
-}
-
 function toRound(row: AhpRoundsTable): AhpRound {
 	return {
 		id: row.id,
@@ -77,25 +59,6 @@ function toExpert(row: AhpExpertsTable): AhpExpert {
 		submittedAt: row.submitted_at === null ? null : Number(row.submitted_at),
 		excluded: Number(row.excluded) === 1
 	};
-}
-
-export async function findSystemSummary(db: Db, systemId: string): Promise<SystemSummary | undefined> {
-	const row = await db.selectFrom('indicator_systems').select(['id', 'owner_id', 'name_zh', 'name_en']).where('id', '=', systemId).executeTakeFirst();
-	return row && { id: row.id, ownerId: row.owner_id, nameZh: row.name_zh, nameEn: row.name_en };
-}
-
-/** Every node of a system (flat, as stored). */
-export async function listSystemNodes(db: Db, systemId: string): Promise<SystemNode[]> {
-	const rows = await db.selectFrom('indicator_nodes').selectAll().where('system_id', '=', systemId).orderBy('position').execute();
-	return rows.map((r) => ({
-		id: r.id,
-		parentId: r.parent_id,
-		code: r.code,
-		nameZh: r.name_zh,
-		nameEn: r.name_en,
-		position: Number(r.position),
-		weights: JSON.parse(r.weights) as Record<string, number>
-	}));
 }
 
 /** Sets one method's weight in a node's weights JSON, keeping the other methods' weights. */

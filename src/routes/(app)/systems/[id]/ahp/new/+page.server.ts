@@ -4,7 +4,7 @@ import { requireAhpSystem } from '$lib/server/ahp/access';
 import { createRound } from '$lib/server/ahp/rounds';
 import { appDb } from '$lib/server/db';
 import { parseForm, requiredText } from '$lib/server/forms';
-import { listSystemNodes } from '$lib/server/repo/ahp';
+import { listNodes } from '$lib/server/repo/systems';
 import { ROOT_NODE } from '$lib/survey/ahp-round';
 import { childrenOf, comparableNodes } from '$lib/survey/ahp-tree';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,7 +24,7 @@ function endOfDay(isoDate: string, tzOffset: number): number {
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { system } = await requireAhpSystem(locals, params.id, url);
-	const nodes = await listSystemNodes(appDb(), system.id);
+	const nodes = await listNodes(appDb(), system.id);
 	const comparable = comparableNodes(nodes).map((id) => {
 		const node = nodes.find((n) => n.id === id);
 		const children = childrenOf(nodes, id);
