@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { engines, useTestDb } from './databases';
 import { createDataSurvey, importText } from './data-fixtures';
+import { streamChunks } from '../../src/lib/server/data/api-operations';
 import { responseCsvChunks } from '../../src/lib/server/data/export-service';
 import { allResponses } from '../../src/lib/server/repo/exports';
 import { findImportRun, saveImportMapping } from '../../src/lib/server/repo/imports';
@@ -74,6 +75,19 @@ describe.each(engines)('import and export on %s', (engine) => {
 			};
 			expect(await shape(copy.id)).toEqual(await shape(source.id));
 		}
+	});
+
+	it('reports a body cut off by the upload limit as a problem of the file, storing nothing', async () => {
+		const survey = await createDataSurvey(t.db);
+		const body = new ReadableStream<Uint8Array>({
+			start(controller) {
+				controller.enqueue(new TextEncoder().encode('Q1\n1\n'));
+				controller.error(Object.assign(new Error('request body size exceeded BODY_SIZE_LIMIT'), { status: 413 }));
+			}
+		});
+		const result = await importText(t.db, survey, '', { source: streamChunks(body) });
+		expect(result).toMatchObject({ ok: false, kind: 'invalid', errors: [{ reason: { code: 'data.import.tooLarge' } }] });
+		expect(await counts(survey.id)).toEqual({ responses: 0, staged: 0, counted: 0 });
 	});
 
 	it('pages through responses in submission order without skipping ties', async () => {

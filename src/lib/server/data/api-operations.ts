@@ -6,6 +6,7 @@ import { submitResponse } from '../collection/submit';
 import { ApiError, type ApiCaller } from '../auth/api-tokens';
 import { responsesPage } from '../repo/exports';
 import { findVersion, listAccessibleSurveys, type Survey, type SurveyAccess } from '../repo/surveys';
+import { CsvInputError } from '../../csv/issues';
 import type { ExportedResponse } from '../../csv/response-export';
 import type { RawAnswers } from '../../survey/answers';
 import { englishMessage, iso } from './api-http';
@@ -105,15 +106,24 @@ export async function createResponse(db: Db, survey: Survey, body: unknown) {
 	throw new ApiError(status, outcome.reason, message);
 }
 
-/** The chunks of a web stream (request bodies, File.stream()) as an async iterable. */
+/**
+ * The chunks of a web stream (request bodies, File.stream()) as an async iterable. A body cut off
+ * by the server's BODY_SIZE_LIMIT becomes the import problem `data.import.tooLarge`.
+ */
 export async function* streamChunks(stream: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
 	if (!stream) return;
 	const reader = stream.getReader();
 	try {
 		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) return;
-			yield value;
+			let next: ReadableStreamReadResult<Uint8Array>;
+			try {
+				next = await reader.read();
+			} catch (e) {
+				if ((e as { status?: number }).status === 413) throw new CsvInputError({ code: 'data.import.tooLarge' });
+				throw e;
+			}
+			if (next.done) return;
+			yield next.value;
 		}
 	} finally {
 		reader.releaseLock();
