@@ -26,7 +26,8 @@ if (buildIsStale()) {
 	if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: process.env.PORT ?? '3000' };
+// CSV imports upload whole files (streamed, not buffered); adapter-node's 512K default would refuse them.
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: process.env.PORT ?? '3000', BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '100M' };
 console.log(`SatIndex: serving on http://${env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : 'localhost'}:${env.PORT}`);
 const server = spawn(process.execPath, [BUILT], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
