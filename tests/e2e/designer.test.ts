@@ -1,0 +1,158 @@
+// A researcher builds a SERVQUAL survey from the template, edits an item (autosaved), previews it
+// at phone width in 中文, opens it, and after a response sees the versioning rule at work.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hashPassword } from '../../src/lib/server/auth/password';
+import { bundledMigrations } from '../../src/lib/server/db/bundled-migrations';
+import { createDb } from '../../src/lib/server/db/create-db';
+import { migrateToLatest } from '../../src/lib/server/db/migrator';
+import { insertUser } from '../../src/lib/server/repo/users';
+import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
+import { startServer, type RunningServer } from './server';
+
+const researcher = { email: 'rita@example.com', password: 'a long researcher password' };
+
+describe.skipIf(!chromiumPath)('designer in a browser', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'satindex-designer-'));
+	const dbPath = join(dir, 'designer.db');
+	const { db } = createDb(dbPath);
+	let server: RunningServer;
+	let browser: Browser;
+	let page: Page;
+	let surveyPath = '';
+
+	beforeAll(async () => {
+		await migrateToLatest(db, bundledMigrations);
+		const passwordHash = await hashPassword('a long admin password');
+		await insertUser(db, { email: 'admin@example.com', name: 'Ada', passwordHash, role: 'admin' });
+		await insertUser(db, { email: researcher.email, name: 'Rita', passwordHash: await hashPassword(researcher.password), role: 'researcher' });
+		server = await startServer({ dbPath });
+		browser = await launchBrowser();
+		page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.stop();
+		await db.destroy();
+		rmSync(dir, { recursive: true, force: true });
+	});
+	beforeEach(() => {
+		expect.hasAssertions();
+	});
+
+	const saveState = () => page.locator('.save-state').getAttribute('data-state');
+	const noSideScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+	it('creates a SERVQUAL survey from the template', async () => {
+		await page.goto(`${server.url}/login`);
+		await page.getByLabel('Email').fill(researcher.email);
+		await page.getByLabel('Password', { exact: true }).fill(researcher.password);
+		await page.getByRole('button', { name: 'Log in' }).click();
+		await page.getByRole('link', { name: 'Surveys' }).first().click();
+		await page.getByRole('link', { name: 'New survey' }).click();
+		await expectAccessible(page);
+		await page.getByLabel('SERVQUAL service quality').check();
+		await page.getByLabel('Title (Chinese)').fill('网点服务质量调查');
+		await page.getByRole('button', { name: 'Create survey' }).click();
+		// The English title was left empty: the form says so and keeps the rest.
+		await expect.poll(() => page.locator('#title-en-error').textContent()).toContain('Please fill this in');
+		expect(await page.getByLabel('Title (Chinese)').inputValue()).toBe('网点服务质量调查');
+		await page.getByLabel('Title (English)').fill('Branch service quality');
+		await page.getByRole('button', { name: 'Create survey' }).click();
+		await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/surveys\/\w+\/design$/);
+		surveyPath = new URL(page.url()).pathname.replace(/\/design$/, '');
+		expect(await page.locator('details.item').count()).toBe(22);
+		expect(await page.getByRole('heading', { name: 'Section 1 (TAN)' }).isVisible()).toBe(true);
+		await expect.poll(() => page.locator('[data-plan]').getAttribute('data-plan')).toBe('first');
+	});
+
+	it('edits an item, autosaves, undoes and reorders by keyboard', async () => {
+		const first = page.locator('details.item').first();
+		await first.locator('summary').click();
+		const perception = first.getByLabel('Perception wording (English)');
+		await perception.fill('This bank has up-to-date equipment.');
+		await perception.blur();
+		await expect.poll(saveState, { timeout: 10_000 }).toBe('saved');
+		await expectAccessible(page);
+		await screenshot(page, 'designer-desktop');
+
+		await first.getByRole('button', { name: 'Move down TAN1' }).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.locator('details.item summary .code').first().textContent()).toBe('TAN2');
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await expect.poll(() => page.locator('details.item summary .code').first().textContent()).toBe('TAN1');
+		await expect.poll(saveState, { timeout: 10_000 }).toBe('saved');
+
+		await page.reload();
+		await page.locator('details.item').first().locator('summary').click();
+		expect(await page.locator('details.item').first().getByLabel('Perception wording (English)').inputValue()).toBe('This bank has up-to-date equipment.');
+		await page.setViewportSize({ width: 320, height: 800 });
+		expect(await noSideScroll()).toBe(true);
+		await screenshot(page, 'designer-320');
+		await page.setViewportSize({ width: 1280, height: 800 });
+	});
+
+	it('previews the questionnaire at phone width in 中文, as respondents see it', async () => {
+		await page.getByRole('link', { name: 'Preview' }).first().click();
+		await page.getByRole('link', { name: '中文' }).click();
+		await page.getByRole('link', { name: 'Phone' }).click();
+		await page.setViewportSize({ width: 375, height: 800 });
+		await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('zh-CN');
+		expect(await page.getByRole('heading', { level: 1, name: '网点服务质量调查' }).isVisible()).toBe(true);
+		expect(await page.getByRole('heading', { name: '有形性' }).isVisible()).toBe(true);
+		expect(await page.getByText('该企业拥有现代化的设备。').count()).toBeGreaterThan(0);
+		expect(await page.getByText('第 1 页', { exact: false }).count()).toBeGreaterThan(0);
+		expect(await noSideScroll()).toBe(true);
+		await expectAccessible(page);
+		await screenshot(page, 'designer-preview-phone-zh');
+		await page.getByRole('link', { name: '下一页' }).click();
+		await expect.poll(() => page.getByRole('heading', { name: '可靠性' }).isVisible()).toBe(true);
+		await page.setViewportSize({ width: 1280, height: 800 });
+	});
+
+	it('opens the survey, then tells a wording fix from a structural change once a response exists', async () => {
+		await page.goto(`${server.url}${surveyPath}/settings`);
+		await page.getByRole('button', { name: 'Open the survey' }).click();
+		await expect.poll(() => page.getByText('The survey is open.').first().isVisible()).toBe(true);
+		const survey = await db.selectFrom('surveys').selectAll().executeTakeFirstOrThrow();
+		expect(survey.status).toBe('open');
+		await db
+			.insertInto('responses')
+			.values({ id: 'r1', survey_id: survey.id, version_id: survey.current_version_id!, language: 'zh-CN', channel_code: null, invitation_id: null, respondent_key: null, source: 'web', started_at: null, submitted_at: Date.now(), duration_ms: null, answers: '{}', counted: 0 })
+			.execute();
+		await db.updateTable('surveys').set({ response_count: 1 }).execute();
+
+		await page.goto(`${server.url}${surveyPath}/design`);
+		const first = page.locator('details.item').first();
+		await first.locator('summary').click();
+		await first.getByLabel('Short name (English)').fill('Up-to-date equipment');
+		await first.getByLabel('Short name (English)').blur();
+		await expect.poll(() => page.locator('[data-plan]').textContent()).toContain('This is a wording fix');
+		await first.getByLabel('Reverse-coded').check();
+		await expect.poll(() => page.locator('[data-plan]').textContent()).toContain('This is a structural change: version 2 will be created');
+		expect(await page.locator('[data-plan]').textContent()).toContain('Item TAN1: reverse coding changed');
+		await expect.poll(saveState, { timeout: 10_000 }).toBe('saved');
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Publish draft' }).click();
+		await expect.poll(() => page.getByText('Version 2 is published').isVisible()).toBe(true);
+		const versions = await db.selectFrom('survey_versions').select(['number', 'definition']).orderBy('number').execute();
+		expect(versions.map((v) => v.number)).toEqual([1, 2]);
+		expect(JSON.parse(versions[0].definition).sections[0].items[0].reversed).toBe(false);
+	});
+
+	it('shows the indicator tree the template made, in 中文 at 320 px', async () => {
+		await page.goto(`${server.url}/systems`);
+		await page.locator('table a').first().click();
+		await page.getByRole('button', { name: '中文' }).click();
+		await expect.poll(() => page.getByRole('heading', { name: '指标树' }).isVisible()).toBe(true);
+		expect(await page.locator('.tree li').count()).toBe(27);
+		await expectAccessible(page);
+		await page.setViewportSize({ width: 320, height: 800 });
+		expect(await noSideScroll()).toBe(true);
+		await screenshot(page, 'designer-systems-320-zh');
+		await page.setViewportSize({ width: 1280, height: 800 });
+	});
+});
