@@ -65,6 +65,7 @@ describe.skipIf(!chromiumPath)('data in and out', () => {
 		await expect.poll(() => page.locator('progress').isVisible(), { timeout: 10_000 }).toBe(true);
 		await expect.poll(() => page.getByText('60,000 responses imported from big.csv').isVisible(), { timeout: 60_000 }).toBe(true);
 		expect(await responseCount()).toBe(60_000);
+		await expect.poll(() => page.getByText('60,000 responses. One row per response').isVisible()).toBe(true);
 		await expectAccessible(page);
 		await screenshot(page, 'data-import-done');
 	});
@@ -79,6 +80,7 @@ describe.skipIf(!chromiumPath)('data in and out', () => {
 		expect(report.headers()['content-type']).toContain('text/csv');
 		expect(await report.text()).toContain('4,submitted_at,someday');
 		expect(await responseCount()).toBe(60_000);
+		await expect.poll(() => page.getByText('60,000 responses. One row per response').isVisible()).toBe(true);
 		await expectAccessible(page);
 		await screenshot(page, 'data-import-errors');
 	});
