@@ -120,21 +120,22 @@ export async function writeCell(trx: Db, surveyId: string, cell: StoredCell, now
 		.execute();
 }
 
-/** Raw responses of the survey in id order, a page at a time (keyset), optionally submitted within [fromMs, toMs). */
+/** Raw responses of the survey in submission order, a page at a time (keyset on the survey/submitted-at index), optionally submitted within [fromMs, toMs). */
 export async function* scanResponses(db: Db, surveyId: string, range: { fromMs?: number; toMs?: number } = {}, pageSize = 5000): AsyncGenerator<RawResponse[]> {
-	let after = '';
+	let after: { at: number; id: string } | null = null;
 	for (;;) {
-		let query = db
-			.selectFrom('responses')
-			.select(['id', 'version_id', 'channel_code', 'submitted_at', 'answers'])
-			.where('survey_id', '=', surveyId)
-			.where('id', '>', after);
+		let query = db.selectFrom('responses').select(['id', 'version_id', 'channel_code', 'submitted_at', 'answers']).where('survey_id', '=', surveyId);
+		if (after) {
+			const { at, id } = after;
+			query = query.where((eb) => eb.or([eb('submitted_at', '>', at), eb.and([eb('submitted_at', '=', at), eb('id', '>', id)])]));
+		}
 		if (range.fromMs !== undefined) query = query.where('submitted_at', '>=', range.fromMs);
 		if (range.toMs !== undefined) query = query.where('submitted_at', '<', range.toMs);
-		const rows = await query.orderBy('id').limit(pageSize).execute();
+		const rows = await query.orderBy('submitted_at').orderBy('id').limit(pageSize).execute();
 		if (rows.length === 0) return;
 		yield rows.map(toRaw);
-		after = rows[rows.length - 1].id;
+		const last = rows[rows.length - 1];
+		after = { at: Number(last.submitted_at), id: last.id };
 	}
 }
 

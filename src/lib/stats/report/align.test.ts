@@ -47,3 +47,21 @@ describe('selectStatistics', () => {
 		expect(selected.histograms).toEqual(part.value.histograms);
 	});
 });
+
+describe('sumCells', () => {
+	it('equals merging the cells one by one with the engine', async () => {
+		const { sumCells, mergeCells } = await import('./cells');
+		const scales = [scale, scale, scale];
+		const cells = [1, 2, 3].map((seed) => {
+			const s = buildItemStatistics(randomRows(50, 3, seed), 3, { scales, reversed: [false, true, false] });
+			if (!s.ok) throw new Error('setup');
+			return { stats: s.value, joint: { 'A|B': { [`${seed}|1`]: seed } } };
+		});
+		const firstTwo = mergeCells(cells[0], cells[1]);
+		if (!firstTwo.ok) throw new Error('setup');
+		const merged = mergeCells(firstTwo.value, cells[2]);
+		expect(merged.ok).toBe(true);
+		if (merged.ok) expect(sumCells(cells)).toEqual(merged.value);
+		expect(cells[0].stats.rows).toBe(50); // the inputs are not modified
+	});
+});

@@ -6,7 +6,7 @@
 import type { Moments } from '../moments';
 import { linearIndexSummary } from '../scores';
 import type { ItemStatistics } from '../sufficient';
-import { pairwiseMoments } from '../sufficient-moments';
+import { pairwiseMoments, selectMoments } from '../sufficient-moments';
 import { meanCI, welchChange, type SampleSummary } from '../trend';
 import { selectStatistics } from './align';
 
@@ -20,10 +20,24 @@ export interface IndexEstimate {
 	upper: number | null;
 }
 
-/** Pairwise moments of some columns; null when a pair was never answered together twice. */
+// A report asks for the moments of many column subsets of the same statistics: the pairwise
+// moments of all columns are computed once and subsets selected from them (a pair's covariance
+// only involves the rows answering both, so it is the same whichever other columns are present).
+const fullMoments = new WeakMap<ItemStatistics, Moments | null>();
+
+/** Pairwise moments of some columns (n = smallest pair count among them); null when a pair was never answered together twice. */
 export function momentsOf(stats: ItemStatistics, columns: readonly number[]): Moments | null {
-	const m = pairwiseMoments(selectStatistics(stats, columns));
-	return m.ok ? m.value : null;
+	if (!fullMoments.has(stats)) {
+		const all = pairwiseMoments(stats);
+		fullMoments.set(stats, all.ok ? all.value : null);
+	}
+	const all = fullMoments.get(stats);
+	if (!all) {
+		const m = pairwiseMoments(selectStatistics(stats, columns));
+		return m.ok ? m.value : null;
+	}
+	const n = Math.min(...columns.flatMap((i) => columns.map((j) => stats.pairwise.n[i * stats.k + j])));
+	return { ...selectMoments(all, columns), n };
 }
 
 /**

@@ -106,5 +106,6 @@ describe('report model on the demo ECSI survey', () => {
 		expect(model.structural!.paths.length).toBeGreaterThan(5);
 		expect(model.structural!.constructs.find((c) => c.code === 'SAT')!.rSquared!).toBeGreaterThan(0.3);
 		expect(model.weights.find((m) => m.method === 'pls')!.weights).not.toBeNull();
+		expect(model.method.selected).toBe('pls');
 	});
 });

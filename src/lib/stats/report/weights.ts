@@ -132,10 +132,9 @@ export function dimensionWeights(stats: ItemStatistics, structure: ReportStructu
 	});
 }
 
-/** The method the CSI uses: the stored choice when it applies, else direct points when present, else equal. */
+/** The method the CSI uses: the stored choice when it applies, else direct points, else PLS (structural models), else equal. */
 export function chooseMethod(all: readonly MethodWeights[], stored: string | null): ReportWeightMethod {
 	const applies = (m: string) => all.some((w) => w.method === m && w.weights !== null);
 	if (stored && isWeightMethod(stored) && applies(stored)) return stored;
-	if (applies('direct')) return 'direct';
-	return 'equal';
+	return (['direct', 'pls'] as const).find(applies) ?? 'equal';
 }
