@@ -28,6 +28,7 @@ describe.skipIf(!chromiumPath)('designer in a browser', () => {
 		await migrateToLatest(db, bundledMigrations);
 		const passwordHash = await hashPassword('a long admin password');
 		await insertUser(db, { email: 'admin@example.com', name: 'Ada', passwordHash, role: 'admin' });
+		await insertUser(db, { email: 'vic@example.com', name: 'Vic', passwordHash, role: 'viewer' });
 		await insertUser(db, { email: researcher.email, name: 'Rita', passwordHash: await hashPassword(researcher.password), role: 'researcher' });
 		server = await startServer({ dbPath });
 		browser = await launchBrowser();
@@ -51,6 +52,7 @@ describe.skipIf(!chromiumPath)('designer in a browser', () => {
 		await page.getByLabel('Email').fill(researcher.email);
 		await page.getByLabel('Password', { exact: true }).fill(researcher.password);
 		await page.getByRole('button', { name: 'Log in' }).click();
+		await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).not.toBe('/login');
 		await page.getByRole('link', { name: 'Surveys' }).first().click();
 		await page.getByRole('link', { name: 'New survey' }).click();
 		await expectAccessible(page);
@@ -153,6 +155,24 @@ describe.skipIf(!chromiumPath)('designer in a browser', () => {
 		await page.setViewportSize({ width: 320, height: 800 });
 		expect(await noSideScroll()).toBe(true);
 		await screenshot(page, 'designer-systems-320-zh');
+		await page.setViewportSize({ width: 1280, height: 800 });
+	});
+
+	it('shares the survey with a viewer, and shows overview and settings in 中文 at 320 px', async () => {
+		await page.goto(`${server.url}${surveyPath}/share`);
+		await page.getByLabel('邮箱').fill('VIC@example.com');
+		await page.getByRole('button', { name: '共享', exact: true }).click();
+		await expect.poll(() => page.getByText('已共享给 vic@example.com：可查看报告。').isVisible()).toBe(true);
+		const share = await db.selectFrom('survey_shares').selectAll().executeTakeFirstOrThrow();
+		expect(share.access).toBe('view');
+		await expectAccessible(page);
+		await page.setViewportSize({ width: 320, height: 800 });
+		for (const [path, name] of [['', 'overview'], ['/settings', 'settings'], ['/share', 'share']]) {
+			await page.goto(`${server.url}${surveyPath}${path}`);
+			expect(await noSideScroll(), path).toBe(true);
+			await expectAccessible(page);
+			await screenshot(page, `designer-${name}-320-zh`);
+		}
 		await page.setViewportSize({ width: 1280, height: 800 });
 	});
 });
