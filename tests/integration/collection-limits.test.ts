@@ -2,7 +2,7 @@
 // processes sharing the database) never lose a hit.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkSubmitRate, limitsFromEnv, parseLimit } from '../../src/lib/server/collection/rate-limit';
-import { hitWindow, pruneWindows } from '../../src/lib/server/repo/rate-limits';
+import { hitWindow, hitWindows, pruneWindows } from '../../src/lib/server/repo/rate-limits';
 import { engines, useTestDb } from './databases';
 
 beforeEach(() => {
@@ -25,16 +25,23 @@ describe.each(engines)('rate limits on %s', (engine) => {
 
 	it('counts every concurrent hit exactly once', async () => {
 		const now = 1_700_000_000_000;
-		const results = await Promise.all(Array.from({ length: 40 }, () => hitWindow(t.db, 'k:concurrent', 60_000, now)));
+		const results = (await Promise.all(Array.from({ length: 40 }, () => hitWindows(t.db, [{ key: 'k:concurrent', windowMs: 60_000 }], now)))).flat();
 		expect(results.map((r) => r.hits).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
 		expect(results[0].windowEnd).toBe(now - (now % 60_000) + 60_000);
 	});
 
+	it('counts a single key the same way', async () => {
+		const now = 1_700_000_030_000;
+		await hitWindow(t.db, 'k:single', 60_000, now);
+		expect(await hitWindow(t.db, 'k:single', 60_000, now + 1)).toEqual({ hits: 2, windowEnd: now - (now % 60_000) + 60_000 });
+	});
+
 	it('starts a fresh count in the next window and prunes old ones', async () => {
 		const start = 1_700_000_040_000;
-		await hitWindow(t.db, 'k:windows', 10_000, start);
-		expect((await hitWindow(t.db, 'k:windows', 10_000, start + 9_999)).hits).toBe(2);
-		expect((await hitWindow(t.db, 'k:windows', 10_000, start + 10_000)).hits).toBe(1);
+		const hit = async (at: number) => (await hitWindows(t.db, [{ key: 'k:windows', windowMs: 10_000 }, { key: 'k:other', windowMs: 10_000 }], at))[0].hits;
+		await hit(start);
+		expect(await hit(start + 9_999)).toBe(2);
+		expect(await hit(start + 10_000)).toBe(1);
 		expect(await pruneWindows(t.db, start + 10_000)).toBeGreaterThanOrEqual(1);
 	});
 

@@ -2,7 +2,7 @@
 // processes on one PostgreSQL share them. Configured by environment variables as "hits/seconds".
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { hitWindow, pruneWindows } from '../repo/rate-limits';
+import { hitWindows, pruneWindows } from '../repo/rate-limits';
 
 export interface Limit {
 	/** Hits allowed per window; 0 = unlimited. */
@@ -51,15 +51,16 @@ export async function checkSubmitRate(
 	client: string,
 	now = Date.now()
 ): Promise<RateDecision> {
-	const checks: [string, Limit][] = [
-		[`submit:client:${surveyId}:${client}`, limits.perClient],
-		[`submit:survey:${surveyId}`, limits.perSurvey]
-	];
+	const checks = [
+		{ key: `submit:client:${surveyId}:${client}`, limit: limits.perClient },
+		{ key: `submit:survey:${surveyId}`, limit: limits.perSurvey }
+	].filter((c) => c.limit.max > 0);
 	let retryAt = 0;
-	for (const [key, limit] of checks) {
-		if (limit.max <= 0) continue;
-		const { hits, windowEnd } = await hitWindow(db, key, limit.windowMs, now);
-		if (hits > limit.max) retryAt = Math.max(retryAt, windowEnd);
+	if (checks.length) {
+		const counted = await hitWindows(db, checks.map((c) => ({ key: c.key, windowMs: c.limit.windowMs })), now);
+		counted.forEach(({ hits, windowEnd }, i) => {
+			if (hits > checks[i].limit.max) retryAt = Math.max(retryAt, windowEnd);
+		});
 	}
 	// Old windows are only ever read by nobody: sweep them now and then rather than on every hit.
 	if (++hitsSincePrune >= PRUNE_EVERY) {

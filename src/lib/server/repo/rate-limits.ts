@@ -3,12 +3,13 @@ import type { Database } from '../db/schema';
 
 type Db = Kysely<Database>;
 
-/**
- * Counts one hit against `key` in the fixed window of `windowMs` that holds `now` and returns the
- * hits so far in that window, this one included. One atomic upsert, so processes sharing a
- * PostgreSQL (or one SQLite file) count together.
- */
-export async function hitWindow(db: Db, key: string, windowMs: number, now = Date.now()): Promise<{ hits: number; windowEnd: number }> {
+export interface WindowHit {
+	key: string;
+	windowMs: number;
+}
+
+/** One atomic upsert-increment of a key's fixed window; returns the hits so far in it. */
+async function bump(db: Db, key: string, windowMs: number, now: number): Promise<{ hits: number; windowEnd: number }> {
 	const windowStart = now - (now % windowMs);
 	const row = await db
 		.insertInto('rate_limits')
@@ -17,6 +18,27 @@ export async function hitWindow(db: Db, key: string, windowMs: number, now = Dat
 		.returning('hits')
 		.executeTakeFirstOrThrow();
 	return { hits: Number(row.hits), windowEnd: windowStart + windowMs };
+}
+
+/**
+ * Counts one hit against `key` in the fixed window of `windowMs` that holds `now` and returns the
+ * hits so far in that window, this one included (safe across processes sharing the database).
+ */
+export function hitWindow(db: Db, key: string, windowMs: number, now = Date.now()): Promise<{ hits: number; windowEnd: number }> {
+	return bump(db, key, windowMs, now);
+}
+
+/**
+ * Counts one hit against each key in its fixed window (of `windowMs`, holding `now`) and returns
+ * the hits so far in each window, this one included. Atomic upserts in one transaction, so
+ * processes sharing a PostgreSQL (or one SQLite file) count together, at the cost of one commit.
+ */
+export async function hitWindows(db: Db, hits: WindowHit[], now = Date.now()): Promise<{ hits: number; windowEnd: number }[]> {
+	return db.transaction().execute(async (trx) => {
+		const counted: { hits: number; windowEnd: number }[] = [];
+		for (const { key, windowMs } of hits) counted.push(await bump(trx, key, windowMs, now));
+		return counted;
+	});
 }
 
 /** Deletes windows that ended before `before` (epoch ms); returns how many went. */

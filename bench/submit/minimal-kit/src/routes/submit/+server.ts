@@ -1,0 +1,15 @@
+// One form post → one insert: what any SvelteKit endpoint costs before doing real work.
+import Database from 'better-sqlite3';
+import type { RequestHandler } from '@sveltejs/kit';
+
+const db = new Database(process.env.DATABASE_URL ?? ':memory:');
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = NORMAL');
+db.exec('create table if not exists responses (id integer primary key, answers text not null, submitted_at integer not null)');
+const insert = db.prepare('insert into responses (answers, submitted_at) values (?, ?)');
+
+export const POST: RequestHandler = async ({ request }) => {
+	const form = await request.formData();
+	insert.run(JSON.stringify(Object.fromEntries(form)), Date.now());
+	return new Response(null, { status: 303, headers: { location: '/thanks' } });
+};
