@@ -44,7 +44,8 @@ export async function startServer(options: { dbPath?: string; env?: Record<strin
 		process: child,
 		output: () => log,
 		async stop(signal = 'SIGTERM') {
-			if (child.exitCode === null) {
+			// A process ended by a signal has a signalCode and no exitCode.
+			if (child.exitCode === null && child.signalCode === null) {
 				const exited = new Promise((resolve) => child.once('exit', resolve));
 				child.kill(signal);
 				await exited;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { catalogs } from './catalogs';
+import { catalogForRoute, catalogs } from './catalogs';
 
 beforeEach(() => {
 	expect.hasAssertions();
@@ -56,5 +56,20 @@ describe('message catalogues', () => {
 		const actions = [...auditSource.matchAll(/\| '([\w.-]+)'/g)].map((m) => m[1]);
 		expect(actions.length).toBeGreaterThan(5);
 		for (const action of actions) expect(catalogs.en).toHaveProperty([`audit.action.${action}`]);
+	});
+});
+
+describe('catalogForRoute', () => {
+	it('gives respondent pages only the shell and respondent messages', () => {
+		const catalog = catalogForRoute('zh-CN', '/(public)/s/[code]');
+		const namespaces = new Set(Object.keys(catalog).map((k) => k.split('.')[0]));
+		expect(namespaces.has('respond')).toBe(true);
+		expect(namespaces.has('errors')).toBe(true);
+		expect(namespaces.has('report')).toBe(false);
+		expect(Object.keys(catalog).length).toBeLessThan(Object.keys(catalogs['zh-CN']).length / 2);
+	});
+	it('gives every other page the whole catalogue', () => {
+		expect(catalogForRoute('en', '/(app)/surveys/[id]/report')).toBe(catalogs.en);
+		expect(catalogForRoute('en', null)).toBe(catalogs.en);
 	});
 });

@@ -15,3 +15,17 @@ export const catalogs: Record<Locale, Catalog> = Object.fromEntries(
 		)
 	])
 ) as Record<Locale, Catalog>;
+
+/** Namespaces (first key segment) every page needs: the shell, errors, form validation. */
+const commonNamespaces = ['app', 'nav', 'roles', 'errors', 'validation'];
+
+/**
+ * The part of a locale's catalogue a page needs. Respondent and expert pages get only their own
+ * area's messages, which keeps those phone pages small; every other page gets all of them.
+ */
+export function catalogForRoute(locale: Locale, routeId: string | null): Catalog {
+	const area = routeId?.match(/^\/\(public\)\/(s|ahp)\//)?.[1];
+	if (!area) return catalogs[locale];
+	const wanted = new Set([...commonNamespaces, area === 's' ? 'respond' : 'ahp']);
+	return Object.fromEntries(Object.entries(catalogs[locale]).filter(([key]) => wanted.has(key.split('.')[0])));
+}
