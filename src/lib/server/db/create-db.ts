@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -43,7 +43,7 @@ export function createDb(url: string | undefined, options: { searchPath?: string
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	return {
-		db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+		db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
 		engine: 'sqlite',
 		location: path
 	};
@@ -54,4 +54,26 @@ export function sqlitePath(url: string | undefined): string {
 	if (!url) return resolve(DEFAULT_SQLITE_PATH);
 	if (url === ':memory:') return url;
 	return resolve(url.replace(/^file:(\/\/)?/, ''));
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query anew; the hot paths (submissions, folds, reports)
+ * repeat the same few SQL texts, so prepared statements are reused by text. A statement still
+ * iterating (a streamed export) is busy and is not handed out twice.
+ */
+function withStatementCache(database: SQLite.Database): SqliteDatabase {
+	const cache = new Map<string, SQLite.Statement>();
+	return {
+		close: () => database.close(),
+		prepare(sql: string) {
+			const cached = cache.get(sql);
+			if (cached && !cached.busy) return cached;
+			const statement = database.prepare(sql);
+			if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+			cache.set(sql, statement);
+			return statement;
+		}
+	};
 }
