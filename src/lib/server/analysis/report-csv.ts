@@ -3,15 +3,14 @@
 import type { ReportModel } from '../../stats/report/model';
 import type { Finding } from '../../survey/findings';
 import { renderFinding } from '../../survey/findings';
+import { textCell, UTF8_BOM } from '../../csv/export-encoding';
 
 type Cell = string | number | null;
 
-/** A cell as CSV text: quoted when needed, formulas neutralised, numbers to 4 decimals. */
+/** A cell as CSV text: numbers to 4 decimals; text neutralised and quoted by the shared CSV writer. */
 function csvCell(value: Cell): string {
-	if (value === null) return '';
-	let text = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(4)) : value;
-	if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-	return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(4);
+	return textCell(value ?? '');
 }
 
 const table = (title: string, header: string[], rows: Cell[][]) => [[title], header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
@@ -29,5 +28,5 @@ export function reportCsv(model: ReportModel, findings: Finding[], locale: strin
 		table(t('report.weights'), ['method', ...model.dimensionCodes, 'issue'], model.weights.map((w) => [w.method, ...model.dimensionCodes.map((_, k) => w.weights?.[k] ?? null), w.issue ? t(w.issue.code, w.issue.params) : ''])),
 		table(t('report.trend'), [t('report.col.period'), t('report.col.n'), 'CSI', 'lower', 'upper', 'p', ...model.dimensionCodes], model.trend.map((p) => [p.period, p.n, p.csi?.score ?? null, p.csi?.lower ?? null, p.csi?.upper ?? null, p.change?.p ?? null, ...model.dimensionCodes.map((d) => p.dimensions[d]?.score ?? null)]))
 	];
-	return `\uFEFF${sections.join('\r\n\r\n')}\r\n`;
+	return `${UTF8_BOM}${sections.join('\r\n\r\n')}\r\n`;
 }
