@@ -43,5 +43,8 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** Saves a screenshot under tests/e2e/screenshots/ (git-ignored) for people to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
 	mkdirSync('tests/e2e/screenshots', { recursive: true });
+	// From the top: a sticky bar (the designer's toolbar) is otherwise drawn where the page was
+	// scrolled to, leaving an empty band in its own place.
+	await page.evaluate(() => window.scrollTo(0, 0));
 	await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
 }

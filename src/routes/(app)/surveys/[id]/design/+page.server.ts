@@ -66,13 +66,15 @@ async function save(locals: App.Locals, id: string, request: Request, url: URL) 
 	const base = Number(fields.base);
 	const saved = await saveDraft(appDb(), user, survey.id, draft, Number.isSafeInteger(base) && base > 0 ? base : null);
 	if (!saved.ok) return { user, failure: fail(409, { error: saved.reason }) };
-	return { user, saved: saved.value };
+	const op = postedOp(fields);
+	const added = op?.type === 'addItem' || op?.type === 'addBank' ? { section: op.section, item: draft.sections[op.section].items.length - 1 } : undefined;
+	return { user, saved: saved.value, added };
 }
 
 export const actions: Actions = {
 	save: async ({ locals, params, request, url }) => {
 		const result = await save(locals, params.id, request, url);
-		return result.failure ?? { saved: result.saved };
+		return result.failure ?? { saved: result.saved, added: result.added };
 	},
 	publish: async ({ locals, params, request, url }) => {
 		const result = await save(locals, params.id, request, url);
