@@ -6,12 +6,14 @@ import type { Database, ResponseSource } from '../db/schema';
 import { channelExists } from '../repo/channels';
 import { findInvitation } from '../repo/invitations';
 import { storeResponse, type StoreRefusal } from '../repo/responses';
-import { findVersion, type Survey } from '../repo/surveys';
+import { findVersion, type Survey, type SurveyVersion } from '../repo/surveys';
 import { validateAnswers, type AnswerErrors, type RawAnswers } from '../../survey/answers';
 import { surveyLanguages, type Answers, type SurveyLanguage } from '../../survey/definition';
 
 export interface SubmissionInput {
 	survey: Pick<Survey, 'id' | 'currentVersionId' | 'settings' | 'accessMode'>;
+	/** The survey's current version when the caller read it with the survey (else it is read here). */
+	version?: SurveyVersion;
 	/** Answers keyed by answer code: strings from a form (see rawFromForm) or typed JSON values. */
 	raw: RawAnswers;
 	/** One of the survey's languages; anything else falls back to its default language. */
@@ -45,7 +47,7 @@ const MAX_DURATION_MS = 7 * 24 * 60 * 60_000;
 export async function submitResponse(db: Kysely<Database>, input: SubmissionInput): Promise<SubmissionOutcome> {
 	const { survey } = input;
 	const now = input.now ?? Date.now();
-	const version = survey.currentVersionId ? await findVersion(db, survey.currentVersionId) : undefined;
+	const version = await currentVersion(db, input);
 	if (!version) return { ok: false, reason: 'notOpen' };
 	const token = input.invitationToken || null;
 	if (!token && survey.accessMode === 'invitation') return { ok: false, reason: 'invitationRequired' };
@@ -75,6 +77,12 @@ export async function submitResponse(db: Kysely<Database>, input: SubmissionInpu
 export function chooseLanguage(settings: Survey['settings'], wanted: string | null | undefined): SurveyLanguage {
 	const offered = settings.languages.filter((l) => (surveyLanguages as readonly string[]).includes(l));
 	return offered.find((l) => l === wanted) ?? settings.defaultLanguage ?? offered[0] ?? 'zh-CN';
+}
+
+function currentVersion(db: Kysely<Database>, { survey, version }: SubmissionInput): Promise<SurveyVersion | undefined> | SurveyVersion | undefined {
+	if (!survey.currentVersionId) return undefined;
+	// The storing transaction refuses any other version than the current one (versionChanged).
+	return version?.id === survey.currentVersionId ? version : findVersion(db, survey.currentVersionId);
 }
 
 async function knownChannel(db: Kysely<Database>, surveyId: string, code: string | null | undefined): Promise<string | null> {

@@ -8,36 +8,34 @@ export interface WindowHit {
 	windowMs: number;
 }
 
-/** One atomic upsert-increment of a key's fixed window; returns the hits so far in it. */
-async function bump(db: Db, key: string, windowMs: number, now: number): Promise<{ hits: number; windowEnd: number }> {
-	const windowStart = now - (now % windowMs);
-	const row = await db
-		.insertInto('rate_limits')
-		.values({ key, window_start: windowStart, hits: 1 })
-		.onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet((eb) => ({ hits: eb('rate_limits.hits', '+', 1) })))
-		.returning('hits')
-		.executeTakeFirstOrThrow();
-	return { hits: Number(row.hits), windowEnd: windowStart + windowMs };
-}
-
 /**
  * Counts one hit against `key` in the fixed window of `windowMs` that holds `now` and returns the
  * hits so far in that window, this one included (safe across processes sharing the database).
  */
-export function hitWindow(db: Db, key: string, windowMs: number, now = Date.now()): Promise<{ hits: number; windowEnd: number }> {
-	return bump(db, key, windowMs, now);
+export async function hitWindow(db: Db, key: string, windowMs: number, now = Date.now()): Promise<{ hits: number; windowEnd: number }> {
+	return (await hitWindows(db, [{ key, windowMs }], now))[0];
 }
 
 /**
  * Counts one hit against each key in its fixed window (of `windowMs`, holding `now`) and returns
- * the hits so far in each window, this one included. Atomic upserts in one transaction, so
- * processes sharing a PostgreSQL (or one SQLite file) count together, at the cost of one commit.
+ * the hits so far in each window, this one included. One multi-row upsert — a single atomic
+ * statement, so processes sharing a PostgreSQL (or one SQLite file) count together, at the cost
+ * of one statement and one commit.
  */
 export async function hitWindows(db: Db, hits: WindowHit[], now = Date.now()): Promise<{ hits: number; windowEnd: number }[]> {
-	return db.transaction().execute(async (trx) => {
-		const counted: { hits: number; windowEnd: number }[] = [];
-		for (const { key, windowMs } of hits) counted.push(await bump(trx, key, windowMs, now));
-		return counted;
+	if (hits.length === 0) return [];
+	const windows = hits.map(({ key, windowMs }) => ({ key, window_start: now - (now % windowMs), hits: 1 }));
+	const rows = await db
+		.insertInto('rate_limits')
+		.values(windows)
+		.onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet((eb) => ({ hits: eb('rate_limits.hits', '+', 1) })))
+		.returning(['key', 'window_start', 'hits'])
+		.execute();
+	// RETURNING's row order is not promised: match each row back to its key and window.
+	return windows.map((w, i) => {
+		const row = rows.find((r) => r.key === w.key && Number(r.window_start) === w.window_start);
+		if (!row) throw new Error(`rate limit upsert returned no row for ${w.key}`);
+		return { hits: Number(row.hits), windowEnd: w.window_start + hits[i].windowMs };
 	});
 }
 

@@ -41,7 +41,10 @@ export function accessAtLeast(access: SurveyAccess | null, wanted: SurveyAccess)
 	return access !== null && accessRank[access] >= accessRank[wanted];
 }
 
-export function toSurvey(row: SurveysTable): Survey {
+/** A survey as its respondents' requests need it: everything but the designer's draft. */
+export type RespondentSurvey = Omit<Survey, 'draft'>;
+
+function toRespondentSurvey(row: Omit<SurveysTable, 'draft'>): RespondentSurvey {
 	return {
 		id: row.id,
 		ownerId: row.owner_id,
@@ -50,7 +53,6 @@ export function toSurvey(row: SurveysTable): Survey {
 		title: row.title,
 		status: row.status,
 		settings: JSON.parse(row.settings) as SurveySettings,
-		draft: JSON.parse(row.draft) as SurveyDefinition,
 		currentVersionId: row.current_version_id,
 		responseCount: Number(row.response_count),
 		responseCap: row.response_cap === null ? null : Number(row.response_cap),
@@ -61,6 +63,10 @@ export function toSurvey(row: SurveysTable): Survey {
 		createdAt: Number(row.created_at),
 		updatedAt: Number(row.updated_at)
 	};
+}
+
+export function toSurvey(row: SurveysTable): Survey {
+	return { ...toRespondentSurvey(row), draft: JSON.parse(row.draft) as SurveyDefinition };
 }
 
 export async function findSurveyById(db: Db, id: string): Promise<Survey | undefined> {
@@ -84,6 +90,77 @@ export async function findVersion(db: Db, versionId: string): Promise<SurveyVers
 			createdAt: Number(row.created_at)
 		}
 	);
+}
+
+const respondentColumns = [
+	'surveys.id',
+	'surveys.owner_id',
+	'surveys.system_id',
+	'surveys.code',
+	'surveys.title',
+	'surveys.status',
+	'surveys.settings',
+	'surveys.current_version_id',
+	'surveys.response_count',
+	'surveys.response_cap',
+	'surveys.opens_at',
+	'surveys.closes_at',
+	'surveys.access_mode',
+	'surveys.archived',
+	'surveys.created_at',
+	'surveys.updated_at'
+] as const;
+
+/**
+ * The survey with this link code and its current version, in one read (the respondent's posts).
+ * The version's definition is shared and frozen: see sharedDefinition.
+ */
+export async function findRespondentSurvey(db: Db, code: string): Promise<{ survey: RespondentSurvey; version: SurveyVersion | undefined } | undefined> {
+	const row = await db
+		.selectFrom('surveys')
+		.leftJoin('survey_versions', 'survey_versions.id', 'surveys.current_version_id')
+		.select(respondentColumns)
+		.select(['survey_versions.number as version_number', 'survey_versions.definition as version_definition', 'survey_versions.created_at as version_created_at'])
+		.where('surveys.code', '=', code)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const survey = toRespondentSurvey(row);
+	const version =
+		survey.currentVersionId && row.version_definition !== null
+			? {
+					id: survey.currentVersionId,
+					surveyId: survey.id,
+					number: Number(row.version_number),
+					definition: sharedDefinition(survey.currentVersionId, row.version_definition),
+					createdAt: Number(row.version_created_at)
+				}
+			: undefined;
+	return { survey, version };
+}
+
+const parsedDefinitions = new Map<string, { text: string; definition: SurveyDefinition }>();
+const PARSED_DEFINITIONS_KEPT = 200;
+
+/**
+ * A version's definition parsed once per text: comparing the stored text costs far less than
+ * parsing it on every post, and a wording fix (new text) is picked up at once. Deep-frozen, since
+ * concurrent requests share it.
+ */
+function sharedDefinition(versionId: string, text: string): SurveyDefinition {
+	const cached = parsedDefinitions.get(versionId);
+	if (cached && cached.text === text) return cached.definition;
+	const definition = deepFreeze(JSON.parse(text) as SurveyDefinition);
+	if (!cached && parsedDefinitions.size >= PARSED_DEFINITIONS_KEPT) parsedDefinitions.delete(parsedDefinitions.keys().next().value!);
+	parsedDefinitions.set(versionId, { text, definition });
+	return definition;
+}
+
+function deepFreeze<T>(value: T): T {
+	if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+		Object.freeze(value);
+		for (const child of Object.values(value)) deepFreeze(child);
+	}
+	return value;
 }
 
 /** Every version of a survey, oldest first. */

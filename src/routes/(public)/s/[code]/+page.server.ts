@@ -6,7 +6,7 @@ import { checkSubmitRate, limitsFromEnv } from '$lib/server/collection/rate-limi
 import { publicSurvey, respondMessages } from '$lib/server/collection/respond-page';
 import { respondentCookie, respondentKey } from '$lib/server/collection/respondent';
 import { chooseLanguage, submitResponse } from '$lib/server/collection/submit';
-import { findSurveyByCode, findVersion, type Survey } from '$lib/server/repo/surveys';
+import { findRespondentSurvey, findSurveyByCode, type RespondentSurvey, type Survey, type SurveyVersion } from '$lib/server/repo/surveys';
 import { randomToken } from '$lib/server/ids';
 import { HONEYPOT_FIELD, rawFromForm, validateAnswers } from '$lib/survey/answers';
 import { clampPage, firstPageWithErrors, formAnswers, pageAfter, WELCOME_PAGE, type FillState } from '$lib/survey/paging';
@@ -24,7 +24,7 @@ async function surveyFor(code: string): Promise<Survey> {
 }
 
 /** The cookie-mode respondent key (creating the cookie), or null when the survey does not guard duplicates. */
-async function keyFor(survey: Survey, cookies: Cookies, url: URL): Promise<string | null> {
+async function keyFor(survey: RespondentSurvey, cookies: Cookies, url: URL): Promise<string | null> {
 	if (survey.settings.duplicateGuard !== 'cookie') return null;
 	return respondentKey(appDb(), survey.id, respondentCookie(cookies, survey.id, survey.code, url.protocol === 'https:'));
 }
@@ -53,7 +53,7 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals }) => 
 };
 
 /** The hidden fields every step posts back, checked (never trusted beyond the respondent's own state). */
-function postedState(form: FormData, survey: Survey, definition: SurveyDefinition): FillState {
+function postedState(form: FormData, survey: RespondentSurvey, definition: SurveyDefinition): FillState {
 	const text = (name: string) => (typeof form.get(name) === 'string' ? (form.get(name) as string) : '');
 	const startedAt = Number(text('started'));
 	const seed = text('seed');
@@ -70,7 +70,7 @@ function postedState(form: FormData, survey: Survey, definition: SurveyDefinitio
 }
 
 /** Moves between pages: "next" only when this page's answers are valid; a language switch stays put. */
-function step(state: FillState, intent: string, definition: SurveyDefinition, survey: Survey): FillState {
+function step(state: FillState, intent: string, definition: SurveyDefinition, survey: RespondentSurvey): FillState {
 	if (intent.startsWith('lang:')) return { ...state, language: chooseLanguage(survey.settings, intent.slice(5)) };
 	if (intent === 'start') return { ...state, page: 0 };
 	if (intent === 'back') return { ...state, page: pageAfter('back', state.page, definition.sections.length) };
@@ -80,7 +80,7 @@ function step(state: FillState, intent: string, definition: SurveyDefinition, su
 	return { ...state, page: pageAfter('next', state.page, definition.sections.length) };
 }
 
-async function submit(event: RequestEvent, survey: Survey, form: FormData) {
+async function submit(event: RequestEvent, survey: RespondentSurvey, version: SurveyVersion | undefined, form: FormData) {
 	const { cookies, url, setHeaders } = event;
 	const language = chooseLanguage(survey.settings, String(form.get('lang') ?? ''));
 	const thanks = `/s/${encodeURIComponent(survey.code)}/thanks?lang=${language}`;
@@ -90,11 +90,12 @@ async function submit(event: RequestEvent, survey: Survey, form: FormData) {
 	const rate = await checkSubmitRate(db, limits, survey.id, await clientKey(event));
 	if (!rate.ok) {
 		setHeaders({ 'retry-after': String(rate.retryAfterS) });
-		return refusedWithAnswers(survey, form, 429, { notice: 'tooMany' as const, seconds: rate.retryAfterS });
+		return refusedWithAnswers(survey, version, form, 429, { notice: 'tooMany' as const, seconds: rate.retryAfterS });
 	}
 	const started = Number(form.get('started'));
 	const outcome = await submitResponse(db, {
 		survey,
+		version,
 		raw: rawFromForm(form),
 		language,
 		channelCode: String(form.get('ch') ?? '') || null,
@@ -104,38 +105,41 @@ async function submit(event: RequestEvent, survey: Survey, form: FormData) {
 		source: 'web'
 	});
 	if (outcome.ok) redirect(303, thanks);
-	if (outcome.reason === 'invalid') return refusedWithAnswers(survey, form, 400, { errors: outcome.errors });
-	if (outcome.reason === 'versionChanged') return refusedWithAnswers(survey, form, 409, { notice: 'versionChanged' as const });
+	if (outcome.reason === 'invalid') return refusedWithAnswers(survey, version, form, 400, { errors: outcome.errors });
+	if (outcome.reason === 'versionChanged') return refusedWithAnswers(survey, version, form, 409, { notice: 'versionChanged' as const });
 	return fail(409, { notice: outcome.reason });
 }
 
 /** A refused final post: the questionnaire again with every answer kept, on the first page with an error. */
 async function refusedWithAnswers(
-	survey: Survey,
+	survey: RespondentSurvey,
+	version: SurveyVersion | undefined,
 	form: FormData,
 	status: number,
 	extra: { errors?: FillState['errors']; notice?: 'tooMany' | 'versionChanged'; seconds?: number }
 ) {
-	const version = survey.currentVersionId ? await findVersion(appDb(), survey.currentVersionId) : undefined;
-	if (!version) return fail(409, { notice: 'notOpen' as const });
-	const state = { ...postedState(form, survey, version.definition), errors: extra.errors ?? {} };
-	const errorPage = firstPageWithErrors(version.definition, state.errors);
+	// The questionnaire changed under the respondent: read the version the answers now need.
+	const shown = extra.notice === 'versionChanged' ? (await findRespondentSurvey(appDb(), survey.code))?.version : version;
+	if (!shown) return fail(409, { notice: 'notOpen' as const });
+	const state = { ...postedState(form, survey, shown.definition), errors: extra.errors ?? {} };
+	const errorPage = firstPageWithErrors(shown.definition, state.errors);
 	if (errorPage >= 0) state.page = errorPage;
-	// The questionnaire may have changed under the respondent: send the version the answers now need.
-	const definition = extra.notice === 'versionChanged' ? version.definition : undefined;
+	const definition = extra.notice === 'versionChanged' ? shown.definition : undefined;
 	return fail(status, { state, definition, notice: extra.notice, seconds: extra.seconds });
 }
 
 export const actions: Actions = {
 	step: async (event) => {
 		const { request, params } = event;
-		const survey = await surveyFor(params.code);
+		// The survey and its current version in one read; the definition is parsed once, not per post.
+		const found = await findRespondentSurvey(appDb(), params.code);
+		if (!found) error(404, { message: 'errors.notFound' });
+		const { survey, version } = found;
 		if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return fail(413, { notice: 'tooLarge' as const });
 		const form = await request.formData().catch(() => undefined);
 		if (!form) return fail(400, { notice: 'tooLarge' as const });
 		const intent = String(form.get('intent') ?? 'next');
-		if (intent === 'submit') return submit(event, survey, form);
-		const version = survey.currentVersionId ? await findVersion(appDb(), survey.currentVersionId) : undefined;
+		if (intent === 'submit') return submit(event, survey, version, form);
 		if (!version) return fail(409, { notice: 'notOpen' as const });
 		const state = step(postedState(form, survey, version.definition), intent, version.definition, survey);
 		return { state };
