@@ -1,17 +1,12 @@
 // An AHP round end to end: the researcher starts a round and invites two experts; both answer on a
 // phone-sized browser, one consistently and one not; the researcher excludes the inconsistent one
 // and applies the group weights. Plus the form without JavaScript, in Chinese, at 320 px.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../../src/lib/server/auth/password';
-import { bundledMigrations } from '../../src/lib/server/db/bundled-migrations';
-import { createDb } from '../../src/lib/server/db/create-db';
-import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import { insertUser } from '../../src/lib/server/repo/users';
 import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
+import { closeAll, submitLogin, tempDatabase } from './harness';
 import { startServer, type RunningServer } from './server';
 
 const researcher = { email: 'rita@example.com', password: 'a long researcher password' };
@@ -28,9 +23,8 @@ const nodes = [
 ];
 
 describe.skipIf(!chromiumPath)('an AHP round in a browser', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'satindex-ahp-'));
-	const dbPath = join(dir, 'ahp.db');
-	const { db } = createDb(dbPath);
+	const database = tempDatabase('ahp');
+	const { db, dbPath } = database;
 	let server: RunningServer;
 	let browser: Browser;
 	let desk: BrowserContext;
@@ -38,7 +32,7 @@ describe.skipIf(!chromiumPath)('an AHP round in a browser', () => {
 	const links: Record<string, string> = {};
 
 	beforeAll(async () => {
-		await migrateToLatest(db, bundledMigrations);
+		await database.migrate();
 		const owner = await insertUser(db, { email: researcher.email, name: 'Rita', passwordHash: await hashPassword(researcher.password), role: 'researcher' });
 		const now = Date.now();
 		await db.insertInto('indicator_systems').values({ id: 'sys', owner_id: owner.id, name_zh: '银行服务质量', name_en: 'Bank service quality', description: '', template: null, archived: 0, created_at: now, updated_at: now }).execute();
@@ -52,20 +46,14 @@ describe.skipIf(!chromiumPath)('an AHP round in a browser', () => {
 		rp = await desk.newPage();
 	});
 	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-		await db.destroy();
-		rmSync(dir, { recursive: true, force: true });
+		await closeAll({ browser, server, database });
 	});
 	beforeEach(() => {
 		expect.hasAssertions();
 	});
 
 	it('lets the researcher start a round and invite two experts', async () => {
-		await rp.goto(`${server.url}/login`);
-		await rp.getByLabel('Email').fill(researcher.email);
-		await rp.getByLabel('Password', { exact: true }).fill(researcher.password);
-		await rp.getByRole('button', { name: 'Log in' }).click();
+		await submitLogin(rp, server.url, researcher);
 		await poll(() => new URL(rp.url()).pathname).toBe('/');
 		await rp.goto(`${server.url}/systems/sys/ahp`);
 		await rp.getByRole('link', { name: 'New round' }).click();

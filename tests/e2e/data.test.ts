@@ -1,24 +1,19 @@
 // Data in and out in the browser and over real HTTP: the import page (progress, error report,
 // mapping screen), the export download, API tokens in settings, and the API with those tokens.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
+import { closeAll, tempDatabase } from './harness';
 import { startServer, type RunningServer } from './server';
 import { seedRouteFixtures, type RouteFixtures } from './route-rules/fixtures';
 import { createSession } from '../../src/lib/server/auth/session';
-import { bundledMigrations } from '../../src/lib/server/db/bundled-migrations';
-import { createDb } from '../../src/lib/server/db/create-db';
-import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import type { Role } from '../../src/lib/server/db/schema';
 import { insertApiToken } from '../../src/lib/server/repo/api-tokens';
 import { insertUser } from '../../src/lib/server/repo/users';
 
 describe.skipIf(!chromiumPath)('data in and out', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'satindex-data-e2e-'));
-	const { db } = createDb(join(dir, 'data.db'));
+	const database = tempDatabase('data');
+	const { db, dbPath } = database;
 	const users = {} as Record<Role, string>;
 	let fixtures: RouteFixtures;
 	let server: RunningServer;
@@ -27,13 +22,13 @@ describe.skipIf(!chromiumPath)('data in and out', () => {
 	let page: Page;
 
 	beforeAll(async () => {
-		await migrateToLatest(db, bundledMigrations);
+		await database.migrate();
 		for (const role of ['admin', 'researcher', 'viewer'] as const) {
 			users[role] = (await insertUser(db, { email: `${role}@example.com`, name: role, passwordHash: 'x', role })).id;
 		}
 		fixtures = await seedRouteFixtures(db, users);
 		// As `npm start` sets it; the 512K default refuses big uploads (tested in the integration suite).
-		server = await startServer({ dbPath: join(dir, 'data.db'), env: { BODY_SIZE_LIMIT: '100M' } });
+		server = await startServer({ dbPath, env: { BODY_SIZE_LIMIT: '100M' } });
 		browser = await launchBrowser();
 		context = await browser.newContext({ locale: 'en-GB' });
 		const { token } = await createSession(db, users.researcher);
@@ -41,10 +36,7 @@ describe.skipIf(!chromiumPath)('data in and out', () => {
 		page = await context.newPage();
 	});
 	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-		await db.destroy();
-		rmSync(dir, { recursive: true, force: true });
+		await closeAll({ browser, server, database });
 	});
 	beforeEach(() => {
 		expect.hasAssertions();

@@ -1,31 +1,25 @@
 // A researcher builds a SERVQUAL survey from the template, edits an item (autosaved), previews it
 // at phone width in 中文, opens it, and after a response sees the versioning rule at work.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../src/lib/server/auth/password';
-import { bundledMigrations } from '../../src/lib/server/db/bundled-migrations';
-import { createDb } from '../../src/lib/server/db/create-db';
-import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import { insertUser } from '../../src/lib/server/repo/users';
 import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
+import { closeAll, submitLogin, tempDatabase } from './harness';
 import { startServer, type RunningServer } from './server';
 
 const researcher = { email: 'rita@example.com', password: 'a long researcher password' };
 
 describe.skipIf(!chromiumPath)('designer in a browser', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'satindex-designer-'));
-	const dbPath = join(dir, 'designer.db');
-	const { db } = createDb(dbPath);
+	const database = tempDatabase('designer');
+	const { db, dbPath } = database;
 	let server: RunningServer;
 	let browser: Browser;
 	let page: Page;
 	let surveyPath = '';
 
 	beforeAll(async () => {
-		await migrateToLatest(db, bundledMigrations);
+		await database.migrate();
 		const passwordHash = await hashPassword('a long admin password');
 		await insertUser(db, { email: 'admin@example.com', name: 'Ada', passwordHash, role: 'admin' });
 		await insertUser(db, { email: 'vic@example.com', name: 'Vic', passwordHash, role: 'viewer' });
@@ -35,10 +29,7 @@ describe.skipIf(!chromiumPath)('designer in a browser', () => {
 		page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
 	});
 	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-		await db.destroy();
-		rmSync(dir, { recursive: true, force: true });
+		await closeAll({ browser, server, database });
 	});
 	beforeEach(() => {
 		expect.hasAssertions();
@@ -48,10 +39,7 @@ describe.skipIf(!chromiumPath)('designer in a browser', () => {
 	const noSideScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 	it('creates a SERVQUAL survey from the template', async () => {
-		await page.goto(`${server.url}/login`);
-		await page.getByLabel('Email').fill(researcher.email);
-		await page.getByLabel('Password', { exact: true }).fill(researcher.password);
-		await page.getByRole('button', { name: 'Log in' }).click();
+		await submitLogin(page, server.url, researcher);
 		await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).not.toBe('/login');
 		await page.getByRole('link', { name: 'Surveys' }).first().click();
 		await page.getByRole('link', { name: 'New survey' }).click();

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
+import { submitLogin } from './harness';
 import { startServer, type RunningServer } from './server';
 
 const admin = { name: 'Ada Admin', email: 'ada@example.com', password: 'a long admin password' };
@@ -27,12 +28,7 @@ describe.skipIf(!chromiumPath)('first run in a browser', () => {
 		expect.hasAssertions();
 	});
 
-	async function logIn(user: { email: string; password: string }) {
-		await page.goto(`${server.url}/login`);
-		await page.getByLabel('Email').fill(user.email);
-		await page.getByLabel('Password', { exact: true }).fill(user.password);
-		await page.getByRole('button', { name: 'Log in' }).click();
-	}
+	const logIn = (user: { email: string; password: string }) => submitLogin(page, server.url, user);
 
 	it('sends the first visitor to setup, which is accessible and checks its input', async () => {
 		await page.goto(server.url);

@@ -1,36 +1,28 @@
 // The respondent endpoints over plain HTTP against the built server: a flood gets 429 with
 // Retry-After (never a 500), an oversized post 413, a second submission from the same browser a
 // polite refusal, the honeypot a thank-you and nothing stored.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bundledMigrations } from '../../src/lib/server/db/bundled-migrations';
-import { createDb } from '../../src/lib/server/db/create-db';
-import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import { seedSurvey } from './respond-fixtures';
+import { closeAll, tempDatabase } from './harness';
 import { startServer, type RunningServer } from './server';
 
 const answers = { 'a.Q1': '4', 'a.Q2': '5', 'a.Q3': '3', 'a.T1_E': '7', 'a.T1_P': '5', 'a.SAT': '8' };
 
 describe('respondent endpoints over HTTP', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'satindex-respond-http-'));
-	const dbPath = join(dir, 'http.db');
-	const { db } = createDb(dbPath);
+	const database = tempDatabase('respond-http');
+	const { db, dbPath } = database;
 	let server: RunningServer;
 	const ids: Record<string, string> = {};
 
 	beforeAll(async () => {
-		await migrateToLatest(db, bundledMigrations);
+		await database.migrate();
 		ids.flood = (await seedSurvey(db, { code: 'flood' })).id;
 		ids.once = (await seedSurvey(db, { code: 'once', settings: { duplicateGuard: 'cookie' } })).id;
 		ids.bots = (await seedSurvey(db, { code: 'bots' })).id;
 		server = await startServer({ dbPath, env: { SATINDEX_SUBMIT_LIMIT_CLIENT: '5/600', SATINDEX_SUBMIT_LIMIT_SURVEY: '0' } });
 	});
 	afterAll(async () => {
-		await server?.stop();
-		await db.destroy();
-		rmSync(dir, { recursive: true, force: true });
+		await closeAll({ server, database });
 	});
 	beforeEach(() => {
 		expect.hasAssertions();

@@ -1,28 +1,22 @@
 // Respondents in a real browser: a phone fills the SERVQUAL template in 中文 by keyboard only; a
 // browser without JavaScript pages back and forth, switches language and submits; a reused
 // invitation is refused; the researcher's distribute page makes channels, invitations and QR codes.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createSession } from '../../src/lib/server/auth/session';
-import { bundledMigrations } from '../../src/lib/server/db/bundled-migrations';
-import { createDb } from '../../src/lib/server/db/create-db';
-import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import { createSurvey, setSurveyStatus } from '../../src/lib/server/design/surveys';
 import { insertInvitations } from '../../src/lib/server/repo/invitations';
 import { insertUser } from '../../src/lib/server/repo/users';
 import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
 import { seedSurvey } from './respond-fixtures';
+import { closeAll, tempDatabase } from './harness';
 import { startServer, type RunningServer } from './server';
 
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 describe.skipIf(!chromiumPath)('respondents in a browser', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'satindex-respond-'));
-	const dbPath = join(dir, 'respond.db');
-	const { db } = createDb(dbPath);
+	const database = tempDatabase('respond');
+	const { db, dbPath } = database;
 	let server: RunningServer;
 	let browser: Browser;
 	let servqualCode = '';
@@ -30,7 +24,7 @@ describe.skipIf(!chromiumPath)('respondents in a browser', () => {
 	let researcherId = '';
 
 	beforeAll(async () => {
-		await migrateToLatest(db, bundledMigrations);
+		await database.migrate();
 		const researcher = await insertUser(db, { email: 'rita@example.com', name: 'Rita', passwordHash: 'x', role: 'researcher' });
 		researcherId = researcher.id;
 		const created = await createSurvey(db, researcher, {
@@ -52,10 +46,7 @@ describe.skipIf(!chromiumPath)('respondents in a browser', () => {
 		browser = await launchBrowser();
 	});
 	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-		await db.destroy();
-		rmSync(dir, { recursive: true, force: true });
+		await closeAll({ browser, server, database });
 	});
 	beforeEach(() => {
 		expect.hasAssertions();

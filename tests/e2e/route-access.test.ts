@@ -1,17 +1,14 @@
 // Walks every route in src/routes, for anonymous visitors and each role, against the built app.
 // The route list comes from the file system, so a new route without a rule here fails the test.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createSession } from '../../src/lib/server/auth/session';
-import { bundledMigrations } from '../../src/lib/server/db/bundled-migrations';
-import { createDb } from '../../src/lib/server/db/create-db';
-import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import type { Role } from '../../src/lib/server/db/schema';
 import { seedRouteFixtures, type RouteFixtures } from './route-rules/fixtures';
 import { insertUser } from '../../src/lib/server/repo/users';
+import { closeAll, tempDatabase } from './harness';
 import { startServer, type RunningServer } from './server';
 import { visitors, type Outcome, type RouteRules, type Visitor } from './route-rules/rules';
 
@@ -63,16 +60,15 @@ function classify(response: Response): Outcome | `other:${number}` {
 }
 
 describe('authorisation of every route', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'satindex-routes-'));
-	const dbPath = join(dir, 'routes.db');
-	const { db } = createDb(dbPath);
+	const database = tempDatabase('routes');
+	const { db, dbPath } = database;
 	const userIds = {} as Record<Role, string>;
 	let server: RunningServer;
 	let fixtures: RouteFixtures;
 	const discovered = discoverRoutes();
 
 	beforeAll(async () => {
-		await migrateToLatest(db, bundledMigrations);
+		await database.migrate();
 		const passwordHash = await hashPassword('a long test password');
 		for (const role of ['admin', 'researcher', 'viewer'] as const) {
 			userIds[role] = (await insertUser(db, { email: `${role}@example.com`, name: role, passwordHash, role })).id;
@@ -81,9 +77,7 @@ describe('authorisation of every route', () => {
 		server = await startServer({ dbPath });
 	});
 	afterAll(async () => {
-		await server?.stop();
-		await db.destroy();
-		rmSync(dir, { recursive: true, force: true });
+		await closeAll({ server, database });
 	});
 	beforeEach(() => {
 		expect.hasAssertions();
