@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, SurveysTable } from '../../src/lib/server/db/schema';
 import { randomToken } from '../../src/lib/server/ids';
 import { insertUser } from '../../src/lib/server/repo/users';
+import { insertOpenSurvey } from '../fixtures/survey-rows';
 import type { SurveyDefinition, SurveySettings } from '../../src/lib/survey/definition';
 
 const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
@@ -70,33 +71,13 @@ export async function seedSurvey(
 	options: { code: string; definition?: SurveyDefinition; settings?: Partial<SurveySettings>; columns?: Partial<SurveysTable> }
 ): Promise<{ id: string; code: string; versionId: string }> {
 	const owner = await insertUser(db, { email: `owner-${randomToken().slice(0, 6)}@example.com`, name: 'Owner', passwordHash: 'x', role: 'researcher' });
-	const id = randomToken();
-	const versionId = randomToken();
-	const definition = options.definition ?? kitchenSink;
-	const now = Date.now();
-	await db
-		.insertInto('surveys')
-		.values({
-			id,
-			owner_id: owner.id,
-			system_id: null,
-			code: options.code,
-			title: 'Branch service survey',
-			status: 'open',
-			settings: JSON.stringify({ ...kitchenSettings, ...options.settings }),
-			draft: JSON.stringify(definition),
-			current_version_id: versionId,
-			response_count: 0,
-			response_cap: null,
-			opens_at: null,
-			closes_at: null,
-			access_mode: 'public',
-			archived: 0,
-			created_at: now,
-			updated_at: now,
-			...options.columns
-		})
-		.execute();
-	await db.insertInto('survey_versions').values({ id: versionId, survey_id: id, number: 1, definition: JSON.stringify(definition), created_at: now }).execute();
+	const { id, versionId } = await insertOpenSurvey(db, {
+		ownerId: owner.id,
+		code: options.code,
+		title: 'Branch service survey',
+		settings: { ...kitchenSettings, ...options.settings },
+		definition: options.definition ?? kitchenSink,
+		columns: options.columns
+	});
 	return { id, code: options.code, versionId };
 }

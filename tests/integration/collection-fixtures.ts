@@ -6,6 +6,7 @@ import { randomToken } from '../../src/lib/server/ids';
 import { insertUser } from '../../src/lib/server/repo/users';
 import { findSurveyById, type Survey } from '../../src/lib/server/repo/surveys';
 import type { SurveyDefinition, SurveySettings } from '../../src/lib/survey/definition';
+import { insertOpenSurvey } from '../fixtures/survey-rows';
 
 const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
@@ -56,33 +57,14 @@ export async function createOpenSurvey(
 		ownerId = (await insertUser(db, { email: `owner-${randomToken().slice(0, 8)}@example.com`, name: 'Owner', passwordHash: 'x', role: 'researcher' })).id;
 		owners.set(db, ownerId);
 	}
-	const id = randomToken();
-	const versionId = randomToken();
-	const now = Date.now();
-	await db
-		.insertInto('surveys')
-		.values({
-			id,
-			owner_id: ownerId,
-			system_id: null,
-			code: randomToken().slice(0, 10),
-			title: 'Branch service',
-			status: 'open',
-			settings: JSON.stringify({ ...collectionSettings, ...settings }),
-			draft: JSON.stringify(definition),
-			current_version_id: versionId,
-			response_count: 0,
-			response_cap: null,
-			opens_at: null,
-			closes_at: null,
-			access_mode: 'public',
-			archived: 0,
-			created_at: now,
-			updated_at: now,
-			...changes
-		})
-		.execute();
-	await db.insertInto('survey_versions').values({ id: versionId, survey_id: id, number: 1, definition: JSON.stringify(definition), created_at: now }).execute();
+	const { id } = await insertOpenSurvey(db, {
+		ownerId,
+		code: randomToken().slice(0, 10),
+		title: 'Branch service',
+		settings: { ...collectionSettings, ...settings },
+		definition,
+		columns: changes
+	});
 	return (await findSurveyById(db, id))!;
 }
 

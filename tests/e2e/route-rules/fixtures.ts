@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../../../src/lib/server/db/schema';
 import type { SurveyDefinition, SurveySettings } from '../../../src/lib/survey/definition';
+import { insertOpenSurvey } from '../../fixtures/survey-rows';
 
 export interface RouteFixtures {
 	surveyId: string;
@@ -49,32 +50,16 @@ export async function seedRouteFixtures(db: Kysely<Database>, users: Record<Role
 		.insertInto('indicator_nodes')
 		.values({ id: 'fixture-node', system_id: ids.systemId, parent_id: null, code: 'D1', name_zh: '维度', name_en: 'Dimension', description: '', position: 0, model_role: null, weights: '{}' })
 		.execute();
-	await db
-		.insertInto('surveys')
-		.values({
-			id: ids.surveyId,
-			owner_id: users.researcher,
-			system_id: ids.systemId,
-			code: ids.surveyCode,
-			title: 'Route walk survey',
-			status: 'open',
-			settings: JSON.stringify(fixtureSettings),
-			draft: JSON.stringify(fixtureDefinition),
-			current_version_id: ids.versionId,
-			response_count: 0,
-			response_cap: null,
-			opens_at: null,
-			closes_at: null,
-			access_mode: 'public',
-			archived: 0,
-			created_at: now,
-			updated_at: now
-		})
-		.execute();
-	await db
-		.insertInto('survey_versions')
-		.values({ id: ids.versionId, survey_id: ids.surveyId, number: 1, definition: JSON.stringify(fixtureDefinition), created_at: now })
-		.execute();
+	await insertOpenSurvey(db, {
+		id: ids.surveyId,
+		versionId: ids.versionId,
+		ownerId: users.researcher,
+		code: ids.surveyCode,
+		title: 'Route walk survey',
+		settings: fixtureSettings,
+		definition: fixtureDefinition,
+		columns: { system_id: ids.systemId }
+	});
 	await db.insertInto('survey_shares').values({ survey_id: ids.surveyId, user_id: users.viewer, access: 'view', created_at: now }).execute();
 	await seedAhpFixtures(db, users.researcher, ids, now);
 	return ids;
