@@ -10,6 +10,7 @@ import { recordAudit } from '../repo/audit';
 import { insertChannel } from '../repo/channels';
 import { insertSurvey, insertVersion, saveShare, surveyCodeTaken, updateSurvey } from '../repo/surveys';
 import { insertNodes, insertPath, insertSystem } from '../repo/systems';
+import { freshSurvey } from '../design/surveys';
 import { listUsers } from '../repo/users';
 import { demoWorkspace, type DemoSurvey } from '../../demo';
 
@@ -21,25 +22,8 @@ async function loadOne(trx: Kysely<Database>, demo: DemoSurvey, owner: { id: str
 	const surveyId = randomToken();
 	const versionId = randomToken();
 	const code = (await surveyCodeTaken(trx, demo.code)) ? `${demo.code}-${randomToken().slice(0, 6)}` : demo.code;
-	await insertSurvey(trx, {
-		id: surveyId,
-		ownerId: owner.id,
-		systemId,
-		code,
-		title: demo.title['zh-CN'] === demo.title.en ? demo.title.en : `${demo.title['zh-CN']} · ${demo.title.en}`,
-		status: 'open',
-		settings: demo.settings,
-		draft: demo.definition,
-		currentVersionId: null,
-		responseCount: 0,
-		responseCap: null,
-		opensAt: null,
-		closesAt: null,
-		accessMode: 'public',
-		archived: false,
-		createdAt: now,
-		updatedAt: now
-	});
+	const title = demo.title['zh-CN'] === demo.title.en ? demo.title.en : `${demo.title['zh-CN']} · ${demo.title.en}`;
+	await insertSurvey(trx, freshSurvey({ id: surveyId, ownerId: owner.id, systemId, code, title, status: 'open', settings: demo.settings, draft: demo.definition }, now));
 	await insertVersion(trx, { id: versionId, surveyId, number: 1, definition: demo.definition, createdAt: now });
 	await updateSurvey(trx, surveyId, { currentVersionId: versionId }, now);
 	for (const channel of demo.channels) await insertChannel(trx, surveyId, channel, now);

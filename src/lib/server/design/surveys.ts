@@ -67,31 +67,21 @@ async function firstDraft(db: Db, actor: Actor, input: NewSurvey): Promise<{ sys
 	return { systemId: system.id, draft: definitionFromSystem(await listNodes(db, system.id), { template: system.template }) };
 }
 
+/** A survey as first stored: no version or responses yet, no cap or schedule, public, not archived. */
+export function freshSurvey(fields: Pick<Survey, 'id' | 'ownerId' | 'systemId' | 'code' | 'title' | 'status' | 'settings' | 'draft'>, now: number): Survey {
+	return { ...fields, currentVersionId: null, responseCount: 0, responseCap: null, opensAt: null, closesAt: null, accessMode: 'public', archived: false, createdAt: now, updatedAt: now };
+}
+
 /** A new draft survey owned by the actor. */
 export async function createSurvey(db: Db, actor: Actor, input: NewSurvey, now = Date.now()): Promise<Outcome<Survey>> {
 	const start = await firstDraft(db, actor, input);
 	if (!start) return { ok: false, reason: 'surveys.systemMissing' };
 	const settings = defaultSettings(input);
 	return db.transaction().execute(async (trx) => {
-		const survey: Survey = {
-			id: randomToken(),
-			ownerId: actor.id,
-			systemId: start.systemId,
-			code: await newSurveyCode(trx),
-			title: settings.title[settings.defaultLanguage] ?? '',
-			status: 'draft',
-			settings,
-			draft: start.draft,
-			currentVersionId: null,
-			responseCount: 0,
-			responseCap: null,
-			opensAt: null,
-			closesAt: null,
-			accessMode: 'public',
-			archived: false,
-			createdAt: now,
-			updatedAt: now
-		};
+		const survey = freshSurvey(
+			{ id: randomToken(), ownerId: actor.id, systemId: start.systemId, code: await newSurveyCode(trx), title: settings.title[settings.defaultLanguage] ?? '', status: 'draft', settings, draft: start.draft },
+			now
+		);
 		await insertSurvey(trx, survey);
 		await recordAudit(trx, { action: 'survey.created', actor, target: survey.id, detail: { source: input.source.kind, title: survey.title } });
 		return { ok: true, value: survey };
