@@ -1,8 +1,7 @@
 // The China Customer Satisfaction Index model (CCSI, as used by the national quality survey):
 // brand image, expected quality, perceived quality, perceived value, satisfaction and loyalty,
 // measured on 1–10 scales. Wording is ours, in both languages.
-import { both, tenPoint, type SystemTemplate } from './types';
-import { latent } from './ecsi';
+import { both, latent, tenPoint, type SystemTemplate } from './types';
 
 const { agree, quality, likely, satisfied, level: expected } = tenPoint;
 

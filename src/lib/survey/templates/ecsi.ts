@@ -1,25 +1,9 @@
 // The European Customer Satisfaction Index model: seven latent variables measured on 1–10 scales,
 // with the standard inner model (image and expectations drive quality, value and satisfaction;
 // satisfaction drives complaints and loyalty). Wording is ours, in both languages.
-import type { LikertItem, PointScale } from '../definition';
-import { both, tenPoint, type BothTexts, type SystemTemplate, type TemplateNode } from './types';
-
-/** A 1–10 item measuring the leaf `code`, its ends labelled with the given texts. */
-export function tenPointItem(code: string, text: BothTexts, scale: PointScale): LikertItem {
-	return { code, kind: 'likert', text, required: true, indicator: code, scale, reversed: false, notApplicable: true };
-}
+import { both, latent, tenPoint, type SystemTemplate } from './types';
 
 const { agree, quality, likely, satisfied, level: expectation } = tenPoint;
-
-/** A latent variable with its indicators: [code, short name, question, scale]. */
-export function latent(code: string, role: TemplateNode['role'], name: BothTexts, rows: [string, BothTexts, BothTexts, PointScale][]): TemplateNode {
-	return {
-		code,
-		role,
-		name,
-		children: rows.map(([leaf, leafName, text, scale]) => ({ code: leaf, name: leafName, item: tenPointItem(leaf, text, scale) }))
-	};
-}
 
 export const ecsi: SystemTemplate = {
 	id: 'ecsi',

@@ -1,6 +1,6 @@
-// Shapes shared by the built-in templates: an indicator tree whose leaves carry the item that
+// Shapes and builders shared by the built-in templates: an indicator tree whose leaves carry the item that
 // measures them, and the structural-model paths between latent variables (by code).
-import type { Item, LocalText, PointScale } from '../definition';
+import type { Item, LikertItem, LocalText, PointScale } from '../definition';
 import type { ModelRole } from '../indicator-tree';
 
 export type TemplateId = 'servqual' | 'ecsi' | 'ccsi';
@@ -54,3 +54,18 @@ export const tenPoint = {
 	likely: endLabelled(10, both('Very unlikely', '非常不可能'), both('Very likely', '非常可能')),
 	satisfied: endLabelled(10, both('Very dissatisfied', '非常不满意'), both('Very satisfied', '非常满意'))
 };
+
+/** A 1–10 item measuring the leaf `code`, its ends labelled with the given texts. */
+function tenPointItem(code: string, text: BothTexts, scale: PointScale): LikertItem {
+	return { code, kind: 'likert', text, required: true, indicator: code, scale, reversed: false, notApplicable: true };
+}
+
+/** A latent variable with its indicators: [code, short name, question, scale]. */
+export function latent(code: string, role: TemplateNode['role'], name: BothTexts, rows: [string, BothTexts, BothTexts, PointScale][]): TemplateNode {
+	return {
+		code,
+		role,
+		name,
+		children: rows.map(([leaf, leafName, text, scale]) => ({ code: leaf, name: leafName, item: tenPointItem(leaf, text, scale) }))
+	};
+}
