@@ -163,4 +163,27 @@ describe.skipIf(!chromiumPath)('designer in a browser', () => {
 		}
 		await page.setViewportSize({ width: 1280, height: 800 });
 	});
+
+	it('folds the items, opening one just added (with and without JavaScript)', async () => {
+		await page.context().addCookies([{ name: 'lang', value: 'en', url: server.url }]);
+		await page.goto(`${server.url}${surveyPath}/design`);
+		const items = page.locator('details.item');
+		const before = await items.count();
+		expect(await items.nth(1).getAttribute('open')).toBeNull();
+		await page.getByRole('button', { name: 'Add question' }).first().click();
+		await expect.poll(() => items.count()).toBe(before + 1);
+		const added = page.locator('section.section').first().locator('details.item').last();
+		expect(await added.getAttribute('open')).not.toBeNull();
+		expect(await added.getByLabel('Code').first().isVisible()).toBe(true);
+		await expect.poll(saveState, { timeout: 10_000 }).toBe('saved');
+
+		const noJs = await (await browser.newContext({ locale: 'en-GB', javaScriptEnabled: false, storageState: await page.context().storageState() })).newPage();
+		await noJs.goto(`${server.url}${surveyPath}/design`);
+		await noJs.getByRole('button', { name: 'Add question' }).first().click();
+		await expect.poll(() => noJs.locator('details.item').count()).toBe(before + 2);
+		const addedNoJs = noJs.locator('section.section').first().locator('details.item').last();
+		expect(await addedNoJs.getAttribute('open')).not.toBeNull();
+		expect(await noJs.locator('details.item').nth(1).getAttribute('open')).toBeNull();
+		await noJs.context().close();
+	});
 });
