@@ -5,9 +5,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { insertUser } from '../../src/lib/server/repo/users';
-import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
-import { closeAll, submitLogin, tempDatabase } from './harness';
-import { startServer, type RunningServer } from './server';
+import { chromiumPath, expectAccessible, screenshot } from './browser';
+import { closeAll, openApp, submitLogin, tempDatabase } from './harness';
+import type { RunningServer } from './server';
 
 const researcher = { email: 'rita@example.com', password: 'a long researcher password' };
 /** Page changes wait on a server that shares the machine: allow them a few seconds. */
@@ -40,10 +40,7 @@ describe.skipIf(!chromiumPath)('an AHP round in a browser', () => {
 			.insertInto('indicator_nodes')
 			.values(nodes.map((n) => ({ id: n.id, system_id: 'sys', parent_id: n.parent, code: n.code, name_zh: n.zh, name_en: n.en, description: '', position: n.position, model_role: null, weights: '{}' })))
 			.execute();
-		server = await startServer({ dbPath });
-		browser = await launchBrowser();
-		desk = await browser.newContext({ locale: 'en-GB' });
-		rp = await desk.newPage();
+		({ server, browser, context: desk, page: rp } = await openApp({ server: { dbPath } }));
 	});
 	afterAll(async () => {
 		await closeAll({ browser, server, database });

@@ -2,9 +2,9 @@
 // mapping screen), the export download, API tokens in settings, and the API with those tokens.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
-import { closeAll, tempDatabase } from './harness';
-import { startServer, type RunningServer } from './server';
+import { chromiumPath, expectAccessible, screenshot } from './browser';
+import { closeAll, openApp, tempDatabase } from './harness';
+import type { RunningServer } from './server';
 import { seedRouteFixtures, type RouteFixtures } from './route-rules/fixtures';
 import { createSession } from '../../src/lib/server/auth/session';
 import type { Role } from '../../src/lib/server/db/schema';
@@ -28,12 +28,9 @@ describe.skipIf(!chromiumPath)('data in and out', () => {
 		}
 		fixtures = await seedRouteFixtures(db, users);
 		// As `npm start` sets it; the 512K default refuses big uploads (tested in the integration suite).
-		server = await startServer({ dbPath, env: { BODY_SIZE_LIMIT: '100M' } });
-		browser = await launchBrowser();
-		context = await browser.newContext({ locale: 'en-GB' });
+		({ server, browser, context, page } = await openApp({ server: { dbPath, env: { BODY_SIZE_LIMIT: '100M' } } }));
 		const { token } = await createSession(db, users.researcher);
 		await context.addCookies([{ name: 'session', value: token, url: server.url }]);
-		page = await context.newPage();
 	});
 	afterAll(async () => {
 		await closeAll({ browser, server, database });

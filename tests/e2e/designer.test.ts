@@ -4,9 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { insertUser } from '../../src/lib/server/repo/users';
-import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
-import { closeAll, submitLogin, tempDatabase } from './harness';
-import { startServer, type RunningServer } from './server';
+import { chromiumPath, expectAccessible, screenshot } from './browser';
+import { closeAll, openApp, submitLogin, tempDatabase } from './harness';
+import type { RunningServer } from './server';
 
 const researcher = { email: 'rita@example.com', password: 'a long researcher password' };
 
@@ -24,9 +24,7 @@ describe.skipIf(!chromiumPath)('designer in a browser', () => {
 		await insertUser(db, { email: 'admin@example.com', name: 'Ada', passwordHash, role: 'admin' });
 		await insertUser(db, { email: 'vic@example.com', name: 'Vic', passwordHash, role: 'viewer' });
 		await insertUser(db, { email: researcher.email, name: 'Rita', passwordHash: await hashPassword(researcher.password), role: 'researcher' });
-		server = await startServer({ dbPath });
-		browser = await launchBrowser();
-		page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+		({ server, browser, page } = await openApp({ server: { dbPath } }));
 	});
 	afterAll(async () => {
 		await closeAll({ browser, server, database });

@@ -1,9 +1,9 @@
 // The first visit of an installation: setup → shell → users → refused page → 中文 → logout.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
-import { submitLogin } from './harness';
-import { startServer, type RunningServer } from './server';
+import { chromiumPath, expectAccessible, screenshot } from './browser';
+import { closeAll, openApp, submitLogin } from './harness';
+import type { RunningServer } from './server';
 
 const admin = { name: 'Ada Admin', email: 'ada@example.com', password: 'a long admin password' };
 const viewer = { name: 'Vic Viewer', email: 'vic@example.com', password: 'a long viewer password' };
@@ -15,15 +15,9 @@ describe.skipIf(!chromiumPath)('first run in a browser', () => {
 	let page: Page;
 
 	beforeAll(async () => {
-		server = await startServer();
-		browser = await launchBrowser();
-		context = await browser.newContext({ locale: 'en-GB' });
-		page = await context.newPage();
+		({ server, browser, context, page } = await openApp());
 	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+	afterAll(() => closeAll({ browser, server }));
 	beforeEach(() => {
 		expect.hasAssertions();
 	});

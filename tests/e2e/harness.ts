@@ -4,12 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { bundledMigrations } from '../../src/lib/server/db/bundled-migrations';
 import { createDb } from '../../src/lib/server/db/create-db';
 import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import type { Database } from '../../src/lib/server/db/schema';
-import type { RunningServer } from './server';
+import { launchBrowser } from './browser';
+import { startServer, type RunningServer } from './server';
 
 export interface TempDatabase {
 	dbPath: string;
@@ -34,6 +35,21 @@ export function tempDatabase(name: string): TempDatabase {
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};
+}
+
+export interface OpenApp {
+	server: RunningServer;
+	browser: Browser;
+	context: BrowserContext;
+	page: Page;
+}
+
+/** The built app on its own server, and a page in a fresh browser context (British English unless `context` says otherwise). */
+export async function openApp(options: { server?: Parameters<typeof startServer>[0]; context?: BrowserContextOptions } = {}): Promise<OpenApp> {
+	const server = await startServer(options.server);
+	const browser = await launchBrowser();
+	const context = await browser.newContext({ locale: 'en-GB', ...options.context });
+	return { server, browser, context, page: await context.newPage() };
 }
 
 /** Closes what a file opened, browser first; each part may be missing when beforeAll failed early. */

@@ -2,8 +2,9 @@
 // the print view. Screenshots go to tests/e2e/screenshots/ for people to look at.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
-import { startServer, type RunningServer } from './server';
+import { chromiumPath, expectAccessible, screenshot } from './browser';
+import { closeAll, openApp } from './harness';
+import type { RunningServer } from './server';
 
 const admin = { name: 'Ada Admin', email: 'ada@example.com', password: 'a long admin password' };
 
@@ -14,15 +15,9 @@ describe.skipIf(!chromiumPath)('reports in a browser', () => {
 	let page: Page;
 
 	beforeAll(async () => {
-		server = await startServer();
-		browser = await launchBrowser();
-		context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-		page = await context.newPage();
+		({ server, browser, context, page } = await openApp({ context: { viewport: { width: 1280, height: 900 } } }));
 	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+	afterAll(() => closeAll({ browser, server }));
 	beforeEach(() => {
 		expect.hasAssertions();
 	});
