@@ -173,6 +173,12 @@ describe.skipIf(!chromiumPath)('designer in a browser', () => {
 		const added = page.locator('section.section').first().locator('details.item').last();
 		expect(await added.getAttribute('open')).not.toBeNull();
 		expect(await added.getByLabel('Code').first().isVisible()).toBe(true);
+		// Typing a code keeps the editor open and the caret in the field.
+		await added.getByLabel('Code').first().click();
+		await page.keyboard.press('End');
+		await page.keyboard.type('XY');
+		expect(await added.getByLabel('Code').first().inputValue()).toMatch(/XY$/);
+		expect(await added.getAttribute('open')).not.toBeNull();
 		await expect.poll(saveState, { timeout: 10_000 }).toBe('saved');
 
 		const noJs = await (await browser.newContext({ locale: 'en-GB', javaScriptEnabled: false, storageState: await page.context().storageState() })).newPage();
