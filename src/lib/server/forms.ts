@@ -77,3 +77,8 @@ export function withConfirmation<S extends v.ObjectSchema<v.ObjectEntries, undef
 		)
 	);
 }
+
+/** One field's error, typed like parseForm's errors so a page sees a single shape. */
+export function fieldError(field: string, key: string): FieldErrors {
+	return { [field]: key };
+}

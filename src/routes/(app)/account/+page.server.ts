@@ -4,7 +4,7 @@ import { changeOwnPassword } from '$lib/server/auth/accounts';
 import { requireUser } from '$lib/server/auth/guards';
 import { deleteSessionCookie } from '$lib/server/auth/session';
 import { appDb } from '$lib/server/db';
-import { newPasswordFields, parseForm, withConfirmation } from '$lib/server/forms';
+import { fieldError, newPasswordFields, parseForm, withConfirmation } from '$lib/server/forms';
 import { recordAudit } from '$lib/server/repo/audit';
 import { deleteSession, deleteUserSessions } from '$lib/server/repo/sessions';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,7 +24,7 @@ export const actions: Actions = {
 		const form = await parseForm(request, changePasswordSchema);
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const result = await changeOwnPassword(appDb(), user, form.data.currentPassword, form.data.password, locals.session!.id);
-		if (!result.ok) return fail(400, { errors: { currentPassword: result.reason } });
+		if (!result.ok) return fail(400, { errors: fieldError('currentPassword', result.reason) });
 		return { passwordChanged: true };
 	},
 	logout: async ({ locals, cookies }) => {

@@ -4,7 +4,7 @@ import { logIn } from '$lib/server/auth/accounts';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { clientKey } from '$lib/server/client';
 import { appDb } from '$lib/server/db';
-import { parseForm, requiredText } from '$lib/server/forms';
+import { fieldError, parseForm, requiredText } from '$lib/server/forms';
 import { countUsers } from '$lib/server/repo/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,11 +28,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const form = await parseForm(event.request, schema);
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors, params: undefined });
 		const result = await logIn(appDb(), form.data.email, form.data.password, await clientKey(event));
 		if (!result.ok) {
 			const status = result.reason === 'login.throttled' ? 429 : 400;
-			return fail(status, { values: form.values, errors: { form: result.reason }, params: result.params });
+			return fail(status, { values: form.values, errors: fieldError('form', result.reason), params: result.params });
 		}
 		const { token, session } = await createSession(appDb(), result.value.id);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);

@@ -4,7 +4,7 @@ import { setupAdmin } from '$lib/server/auth/accounts';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { clientKey } from '$lib/server/client';
 import { appDb } from '$lib/server/db';
-import { emailField, newPasswordFields, parseForm, requiredText, withConfirmation } from '$lib/server/forms';
+import { emailField, fieldError, newPasswordFields, parseForm, requiredText, withConfirmation } from '$lib/server/forms';
 import { countUsers } from '$lib/server/repo/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,7 +25,7 @@ export const actions: Actions = {
 		const form = await parseForm(event.request, schema);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const created = await setupAdmin(appDb(), form.data, await clientKey(event));
-		if (!created.ok) return fail(409, { values: form.values, errors: { form: created.reason } });
+		if (!created.ok) return fail(409, { values: form.values, errors: fieldError('form', created.reason) });
 		const { token, session } = await createSession(appDb(), created.value.id);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		redirect(303, '/');

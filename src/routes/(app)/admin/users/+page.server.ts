@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { changeUser, createUser, issuePasswordReset } from '$lib/server/auth/accounts';
 import { requireRole } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
-import { emailField, newPasswordFields, parseForm, requiredText, roleField } from '$lib/server/forms';
+import { emailField, fieldError, newPasswordFields, parseForm, requiredText, roleField } from '$lib/server/forms';
 import { listUsers } from '$lib/server/repo/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,7 +28,7 @@ export const actions: Actions = {
 		const form = await parseForm(request, createSchema);
 		if (!form.ok) return fail(400, { action: 'create', values: form.values, errors: form.errors });
 		const created = await createUser(appDb(), admin, form.data);
-		if (!created.ok) return fail(409, { action: 'create', values: form.values, errors: { email: created.reason } });
+		if (!created.ok) return fail(409, { action: 'create', values: form.values, errors: fieldError('email', created.reason) });
 		return { action: 'create', created: created.value.email };
 	},
 	role: async ({ locals, request, url }) => {
@@ -36,7 +36,7 @@ export const actions: Actions = {
 		const form = await parseForm(request, roleSchema);
 		if (!form.ok) return fail(400, { action: 'role', errors: form.errors });
 		const result = await changeUser(appDb(), admin, form.data.userId, { role: form.data.role });
-		if (!result.ok) return fail(409, { action: 'role', errors: { form: result.reason } });
+		if (!result.ok) return fail(409, { action: 'role', errors: fieldError('form', result.reason) });
 		return { action: 'role', updated: true };
 	},
 	deactivate: async ({ locals, request, url }) => setActive(locals, request, url, false),
@@ -46,7 +46,7 @@ export const actions: Actions = {
 		const form = await parseForm(request, userSchema);
 		if (!form.ok) return fail(400, { action: 'reset', errors: form.errors });
 		const issued = await issuePasswordReset(appDb(), admin, form.data.userId);
-		if (!issued.ok) return fail(404, { action: 'reset', errors: { form: issued.reason } });
+		if (!issued.ok) return fail(404, { action: 'reset', errors: fieldError('form', issued.reason) });
 		return { action: 'reset', resetFor: form.data.userId, resetLink: `${url.origin}/reset/${issued.value}` };
 	}
 };
@@ -56,6 +56,6 @@ async function setActive(locals: App.Locals, request: Request, url: URL, active:
 	const form = await parseForm(request, userSchema);
 	if (!form.ok) return fail(400, { action: 'active', errors: form.errors });
 	const result = await changeUser(appDb(), admin, form.data.userId, { active });
-	if (!result.ok) return fail(409, { action: 'active', errors: { form: result.reason } });
+	if (!result.ok) return fail(409, { action: 'active', errors: fieldError('form', result.reason) });
 	return { action: 'active', updated: true };
 }

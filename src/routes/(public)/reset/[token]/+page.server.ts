@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { resetTarget, usePasswordReset } from '$lib/server/auth/accounts';
 import { appDb } from '$lib/server/db';
-import { newPasswordFields, parseForm, withConfirmation } from '$lib/server/forms';
+import { fieldError, newPasswordFields, parseForm, withConfirmation } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const schema = withConfirmation(v.object(newPasswordFields));
@@ -18,7 +18,7 @@ export const actions: Actions = {
 		const form = await parseForm(request, schema);
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const result = await usePasswordReset(appDb(), params.token, form.data.password);
-		if (!result.ok) return fail(400, { errors: { form: result.reason } });
+		if (!result.ok) return fail(400, { errors: fieldError('form', result.reason) });
 		return { done: true };
 	}
 };
