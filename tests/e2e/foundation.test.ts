@@ -1,6 +1,6 @@
 // The first visit of an installation: setup → shell → users → refused page → 中文 → logout.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { chromiumPath, expectAccessible, screenshot } from './browser';
 import { closeAll, openApp, submitLogin } from './harness';
 import type { RunningServer } from './server';
@@ -11,11 +11,10 @@ const viewer = { name: 'Vic Viewer', email: 'vic@example.com', password: 'a long
 describe.skipIf(!chromiumPath)('first run in a browser', () => {
 	let server: RunningServer;
 	let browser: Browser;
-	let context: BrowserContext;
 	let page: Page;
 
 	beforeAll(async () => {
-		({ server, browser, context, page } = await openApp());
+		({ server, browser, page } = await openApp());
 	});
 	afterAll(() => closeAll({ browser, server }));
 	beforeEach(() => {

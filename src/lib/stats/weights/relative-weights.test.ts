@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { mtcars, mtcarsDrivers, mtcarsStatistics } from '../../../../tests/fixtures/stats/mtcars';
 import { buildItemStatistics } from '../sufficient';
 import { mulberry32 } from '../random';
 import { pairwiseCorrelation, pairwiseMoments } from '../sufficient-moments';
@@ -12,16 +12,8 @@ beforeEach(() => {
 	expect.hasAssertions();
 });
 
-// mtcars mpg ~ cyl + disp + hp + gear; reference numbers from tests/fixtures/stats/relative-weights.R.
-interface MtcarsFixture {
-	rows: number[][];
-	rSquared: number;
-	relativeWeightsRaw: number[];
-	lmgRaw: number[];
-}
-const mtcars: MtcarsFixture = JSON.parse(readFileSync('tests/fixtures/stats/relative-weights.json', 'utf8'));
-const stats = expectOk(buildItemStatistics(mtcars.rows, 5));
-const drivers = expectOk(driverCorrelations(expectOk(pairwiseCorrelation(stats)), [1, 2, 3, 4], 0));
+const stats = mtcarsStatistics();
+const drivers = mtcarsDrivers();
 
 describe('relative weights on mtcars (methods.md oracle)', () => {
 	it('relative weights: R² 0.7791896, raw .2284797 .2221469 .2321744 .0963886', () => {

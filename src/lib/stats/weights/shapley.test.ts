@@ -1,25 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildItemStatistics } from '../sufficient';
-import { pairwiseCorrelation } from '../sufficient-moments';
+import { mtcars, mtcarsDrivers } from '../../../../tests/fixtures/stats/mtcars';
 import { expectClose, expectFail, expectOk } from '../test-util';
-import { driverCorrelations } from './correlation';
 import { MAX_SHAPLEY_PREDICTORS, shapleyWeights } from './shapley';
 
 beforeEach(() => {
 	expect.hasAssertions();
 });
 
-// mtcars mpg ~ cyl + disp + hp + gear; reference numbers from tests/fixtures/stats/relative-weights.R.
-interface MtcarsFixture {
-	rows: number[][];
-	rSquared: number;
-	relativeWeightsRaw: number[];
-	lmgRaw: number[];
-}
-const mtcars: MtcarsFixture = JSON.parse(readFileSync('tests/fixtures/stats/relative-weights.json', 'utf8'));
-const stats = expectOk(buildItemStatistics(mtcars.rows, 5));
-const drivers = expectOk(driverCorrelations(expectOk(pairwiseCorrelation(stats)), [1, 2, 3, 4], 0));
+const drivers = mtcarsDrivers();
 
 describe('Shapley on mtcars (methods.md oracle)', () => {
 	it('Shapley/LMG: raw .2470520 .2434996 .2109129 .0777251', () => {
