@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 
 const db = new Database(process.env.DATABASE_URL ?? ':memory:');
 db.pragma('journal_mode = WAL');
-db.pragma('synchronous = NORMAL');
+// The same durability setting as the app under test (see createDb).
+db.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL'}`);
 db.exec('create table if not exists responses (id integer primary key, answers text not null, submitted_at integer not null)');
 const insert = db.prepare('insert into responses (answers, submitted_at) values (?, ?)');
 

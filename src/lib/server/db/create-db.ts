@@ -37,9 +37,7 @@ export function createDb(url: string | undefined, options: { searchPath?: string
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new SQLite(path);
 	sqlite.pragma('journal_mode = WAL');
-	// NORMAL in WAL mode keeps every committed transaction across a killed process (only an OS
-	// crash or power loss can drop the last commits), at a fraction of FULL's fsync cost.
-	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma(`synchronous = ${sqliteSynchronous()}`);
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	return {
@@ -47,6 +45,15 @@ export function createDb(url: string | undefined, options: { searchPath?: string
 		engine: 'sqlite',
 		location: path
 	};
+}
+
+/**
+ * NORMAL (default) in WAL mode keeps every committed transaction across a killed process; only an
+ * OS crash or power loss can drop the last commits. FULL (SQLITE_SYNCHRONOUS=FULL) syncs every
+ * commit to disk and survives those too, at the cost of one fsync per transaction.
+ */
+export function sqliteSynchronous(): 'NORMAL' | 'FULL' {
+	return process.env.SQLITE_SYNCHRONOUS?.toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL';
 }
 
 /** The SQLite file a DATABASE_URL value names (unset → ./data/satindex.db), resolved to an absolute path. */
