@@ -5,6 +5,7 @@ import { hashToken, randomToken } from '../ids';
 import { recordAudit } from '../repo/audit';
 import { consumeReset, findUsableReset, insertPasswordReset } from '../repo/password-resets';
 import { deleteUserSessions } from '../repo/sessions';
+import { claimSetting } from '../repo/settings';
 import {
 	countActiveAdmins,
 	countUsers,
@@ -26,7 +27,10 @@ export type Outcome<T = void> = { ok: true; value: T } | { ok: false; reason: st
 
 const RESET_LIFETIME = 24 * 60 * 60 * 1000;
 
-/** Creates the first admin; refused once any user exists (race-safe: the check is in the transaction). */
+/**
+ * Creates the first admin; refused once any user exists. Two setups racing on PostgreSQL would both
+ * count zero users, so each first claims the one `setup` settings row: the loser waits, then fails.
+ */
 export async function setupAdmin(
 	db: Db,
 	input: { email: string; name: string; password: string },
@@ -34,7 +38,8 @@ export async function setupAdmin(
 ): Promise<Outcome<User>> {
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction().execute(async (trx) => {
-		if ((await countUsers(trx)) > 0) return { ok: false, reason: 'setup.alreadyDone' };
+		const claimed = await claimSetting(trx, 'setup', new Date().toISOString());
+		if (!claimed || (await countUsers(trx)) > 0) return { ok: false, reason: 'setup.alreadyDone' };
 		const user = await insertUser(trx, { ...input, passwordHash, role: 'admin' });
 		await recordAudit(trx, { action: 'setup', actor: user, target: user.email, client });
 		return { ok: true, value: user };
