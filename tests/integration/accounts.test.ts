@@ -11,7 +11,8 @@ import {
 } from '../../src/lib/server/auth/accounts';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { listAudit } from '../../src/lib/server/repo/audit';
-import { countUsers, findCredentials } from '../../src/lib/server/repo/users';
+import { isUniqueViolation } from '../../src/lib/server/repo/constraint';
+import { countUsers, findCredentials, insertUser } from '../../src/lib/server/repo/users';
 import { engines, useTestDb } from './databases';
 
 const password = 'correct horse battery';
@@ -70,6 +71,23 @@ describe.each(engines)('accounts on %s', (engine) => {
 		expect(admins).toHaveLength(1);
 		expect(await changeUser(t.db, actor, admins[0].id, { active: false })).toMatchObject({ reason: 'users.lastAdmin' });
 		expect(await changeUser(t.db, actor, admins[0].id, { role: 'viewer' })).toMatchObject({ reason: 'users.lastAdmin' });
+	});
+
+	it('answers "email taken" to both of two simultaneous creations of one email, storing one user', async () => {
+		const actor = { id: 'x', email: 'sys' };
+		const input = { email: 'twin@example.com', name: 'Twin', password, role: 'viewer' as const };
+		const results = await Promise.all([createUser(t.db, actor, input), createUser(t.db, actor, input)]);
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		expect(results.find((r) => !r.ok)).toMatchObject({ reason: 'users.emailTaken' });
+		const rows = await t.db.selectFrom('users').select('id').where('email', '=', 'twin@example.com').execute();
+		expect(rows).toHaveLength(1);
+	});
+
+	it('recognises a unique violation from this engine', async () => {
+		const row = { email: 'twin@example.com', name: 'Twin', passwordHash: 'x', role: 'viewer' as const };
+		const error = await insertUser(t.db, row).catch((e: unknown) => e);
+		expect(isUniqueViolation(error)).toBe(true);
+		expect(isUniqueViolation(new Error('something else'))).toBe(false);
 	});
 
 	it("ends a deactivated user's sessions at once", async () => {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema';
 import { hashToken, randomToken } from '../ids';
 import { recordAudit } from '../repo/audit';
+import { isUniqueViolation } from '../repo/constraint';
 import { consumeReset, findUsableReset, insertPasswordReset } from '../repo/password-resets';
 import { deleteUserSessions } from '../repo/sessions';
 import { claimSetting } from '../repo/settings';
@@ -72,12 +73,19 @@ export async function createUser(
 	input: { email: string; name: string; password: string; role: Role }
 ): Promise<Outcome<User>> {
 	const passwordHash = await hashPassword(input.password);
-	return db.transaction().execute(async (trx) => {
-		if (await findCredentials(trx, input.email)) return { ok: false, reason: 'users.emailTaken' };
-		const user = await insertUser(trx, { ...input, passwordHash });
-		await recordAudit(trx, { action: 'user.created', actor, target: user.email, detail: { role: user.role } });
-		return { ok: true, value: user };
-	});
+	const taken = { ok: false, reason: 'users.emailTaken' } as const;
+	try {
+		return await db.transaction().execute(async (trx) => {
+			if (await findCredentials(trx, input.email)) return taken;
+			const user = await insertUser(trx, { ...input, passwordHash });
+			await recordAudit(trx, { action: 'user.created', actor, target: user.email, detail: { role: user.role } });
+			return { ok: true, value: user };
+		});
+	} catch (e) {
+		// Created by someone else between our check and our insert.
+		if (isUniqueViolation(e)) return taken;
+		throw e;
+	}
 }
 
 /** Changes role or active state; refuses to leave the installation without an active admin. */
