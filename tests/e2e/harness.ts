@@ -62,6 +62,8 @@ export async function closeAll(parts: { browser?: Browser; server?: RunningServe
 /** Fills in and sends the login form (the caller waits for the outcome it expects). */
 export async function submitLogin(page: Page, baseUrl: string, user: { email: string; password: string }): Promise<void> {
 	await page.goto(`${baseUrl}/login`);
+	// Filled before hydration finishes, the fields can be rendered anew and lose what was typed.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Email').fill(user.email);
 	await page.getByLabel('Password', { exact: true }).fill(user.password);
 	await page.getByRole('button', { name: 'Log in' }).click();

@@ -1,7 +1,10 @@
 // Submission rate limits: fixed windows counted by atomic upserts, so concurrent connections (and
 // processes sharing the database) never lose a hit.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkSubmitRate, limitsFromEnv, parseLimit } from '../../src/lib/server/collection/rate-limit';
+import { checkSubmitRate, limitsFromEnv, parseLimit, submitRateChecks } from '../../src/lib/server/collection/rate-limit';
+import { submitResponse } from '../../src/lib/server/collection/submit';
+import type { RawAnswers } from '../../src/lib/survey/answers';
+import { createOpenSurvey, validAnswers } from './collection-fixtures';
 import { hitWindow, hitWindows, pruneWindows } from '../../src/lib/server/repo/rate-limits';
 import { engines, useTestDb } from './databases';
 
@@ -61,5 +64,19 @@ describe.each(engines)('rate limits on %s', (engine) => {
 		expect(decisions.filter((d) => d.ok)).toHaveLength(5);
 		const unlimited = { ...limits, perSurvey: { max: 0, windowMs: 60_000 } };
 		expect(await checkSubmitRate(t.db, unlimited, 'busy', 'c9', now)).toEqual({ ok: true });
+	});
+
+	it('counts stored and refused posts alike, and stores no more than the limit lets through', async () => {
+		const survey = await createOpenSurvey(t.db);
+		const rate = submitRateChecks({ perClient: { max: 3, windowMs: 60_000 }, perSurvey: { max: 0, windowMs: 60_000 } }, survey.id, 'client-a');
+		const submit = (raw: RawAnswers = validAnswers) => submitResponse(t.db, { survey, raw, source: 'web', rate });
+		const outcomes = await Promise.all(Array.from({ length: 5 }, () => submit()));
+		expect(outcomes.filter((o) => o.ok)).toHaveLength(3);
+		for (const refused of outcomes.filter((o) => !o.ok)) expect(refused).toMatchObject({ ok: false, reason: 'tooMany' });
+		expect((await t.db.selectFrom('responses').select('id').where('survey_id', '=', survey.id).execute()).length).toBe(3);
+		// An invalid post past the limit is told to wait, not what to fix.
+		expect(await submit({ Q1: '9' })).toMatchObject({ ok: false, reason: 'tooMany' });
+		const other = submitRateChecks({ perClient: { max: 3, windowMs: 60_000 }, perSurvey: { max: 0, windowMs: 60_000 } }, survey.id, 'client-b');
+		expect(await submitResponse(t.db, { survey, raw: validAnswers, source: 'web', rate: other })).toMatchObject({ ok: true });
 	});
 });

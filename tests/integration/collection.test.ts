@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { submitResponse, type SubmissionInput } from '../../src/lib/server/collection/submit';
 import { insertChannel } from '../../src/lib/server/repo/channels';
 import { insertInvitations } from '../../src/lib/server/repo/invitations';
-import { findSurveyById, type Survey } from '../../src/lib/server/repo/surveys';
+import { findSurveyById, updateSurvey, type Survey } from '../../src/lib/server/repo/surveys';
 import { createOpenSurvey, validAnswers } from './collection-fixtures';
 import { engines, useTestDb } from './databases';
 
@@ -70,6 +70,41 @@ describe.each(engines)('collecting responses on %s', (engine) => {
 		await t.db.updateTable('surveys').set({ current_version_id: newer.currentVersionId }).where('id', '=', survey.id).execute();
 		await t.db.updateTable('survey_versions').set({ survey_id: survey.id, number: 2 }).where('id', '=', newer.currentVersionId).execute();
 		expect(await submit(survey)).toEqual({ ok: false, reason: 'versionChanged' });
+	});
+
+	it('refuses a response judged on a survey edited since it was read, storing and counting nothing', async () => {
+		const survey = await createOpenSurvey(t.db);
+		await updateSurvey(t.db, survey.id, { title: 'Renamed' });
+		expect(await submit(survey)).toEqual({ ok: false, reason: 'surveyChanged' });
+		expect(await stored(survey.id)).toHaveLength(0);
+		expect(await count(survey.id)).toBe(0);
+		expect(await submit((await findSurveyById(t.db, survey.id))!)).toMatchObject({ ok: true });
+	});
+
+	it('moves the edit stamp forward even for two edits in one millisecond', async () => {
+		const survey = await createOpenSurvey(t.db);
+		const at = survey.updatedAt + 10;
+		await updateSurvey(t.db, survey.id, { title: 'One' }, at);
+		await updateSurvey(t.db, survey.id, { title: 'Two' }, at);
+		expect((await findSurveyById(t.db, survey.id))!.updatedAt).toBe(at + 1);
+	});
+
+	it('stores concurrent submissions together yet judges each on its own', async () => {
+		const survey = await createOpenSurvey(t.db);
+		const outcomes = await Promise.all([
+			submit(survey, { respondentKey: 'twice' }),
+			submit(survey, { respondentKey: 'twice' }),
+			submit(survey, { raw: { Q1: '9' } }),
+			submit(survey, { respondentKey: 'once' }),
+			submit(survey),
+			submit(survey)
+		]);
+		expect(outcomes.map((o) => (o.ok ? 'ok' : o.reason)).sort()).toEqual(['duplicate', 'invalid', 'ok', 'ok', 'ok', 'ok']);
+		const rows = await stored(survey.id);
+		expect(rows).toHaveLength(4);
+		expect(await count(survey.id)).toBe(4);
+		// Ids sort by arrival, so the primary-key index grows at its end.
+		expect(new Set(rows.map((r) => r.id)).size).toBe(4);
 	});
 
 	it('uses an invitation once, records its channel, and refuses it afterwards', async () => {

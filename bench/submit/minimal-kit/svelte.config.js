@@ -1,4 +1,4 @@
-// The baseline for bench/submit: the smallest SvelteKit app with a POST endpoint that inserts one
+// The baselines for bench/submit: the smallest SvelteKit app with a POST endpoint and a form action that insert one
 // row, built with the same adapter. Output folders come from the bench (temporary directories).
 import adapter from '@sveltejs/adapter-node';
 

@@ -4,18 +4,26 @@ import { appDb } from './db';
 import { getOrCreateSetting } from './repo/settings';
 
 let secret: Promise<string> | undefined;
+/** Recent addresses' keys: hashing on every respondent post costs more than looking one up. */
+const recentKeys = new Map<string, string>();
+const RECENT_KEPT = 10_000;
 
 /**
  * A keyed hash of the client's address: enough to throttle and correlate, never the raw IP
  * (the key lives in the database so every app process agrees on it).
  */
 export async function clientKey(event: Pick<RequestEvent, 'getClientAddress'>): Promise<string> {
-	secret ??= getOrCreateSetting(appDb(), 'client-hash-secret', randomToken);
 	let address = 'unknown';
 	try {
 		address = event.getClientAddress();
 	} catch {
 		// Some adapters and test harnesses cannot tell the address; all such clients share one key.
 	}
-	return hashToken(`${await secret}:${address}`).slice(0, 32);
+	const known = recentKeys.get(address);
+	if (known) return known;
+	secret ??= getOrCreateSetting(appDb(), 'client-hash-secret', randomToken);
+	const key = hashToken(`${await secret}:${address}`).slice(0, 32);
+	if (recentKeys.size >= RECENT_KEPT) recentKeys.clear();
+	recentKeys.set(address, key);
+	return key;
 }

@@ -12,3 +12,15 @@ export function randomToken(): string {
 export function hashToken(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
+
+/**
+ * A random identifier that sorts by creation time: epoch milliseconds as 12 hex digits (base32's
+ * alphabet does not sort in its own order), then 15 random bytes in lower-case base32. Rows keyed
+ * by it are appended at the right edge of the primary-key index instead of at random pages, so a
+ * busy table writes fewer pages per insert.
+ */
+export function timeOrderedId(now = Date.now()): string {
+	const bytes = new Uint8Array(15);
+	crypto.getRandomValues(bytes);
+	return now.toString(16).padStart(12, '0') + encodeBase32LowerCaseNoPadding(bytes);
+}

@@ -2,7 +2,7 @@
 // processes on one PostgreSQL share them. Configured by environment variables as "hits/seconds".
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { hitWindows, pruneWindows } from '../repo/rate-limits';
+import { hitWindows, pruneWindows, type WindowCount, type WindowHit } from '../repo/rate-limits';
 
 export interface Limit {
 	/** Hits allowed per window; 0 = unlimited. */
@@ -39,33 +39,55 @@ export function limitsFromEnv(env: Record<string, string | undefined>): SubmitLi
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterS: number };
 
+/** One limit to count a submission against: its window key and the limit. */
+export interface RateCheck {
+	key: string;
+	limit: Limit;
+}
+
+/** The limits one submission counts against: its client on this survey, and the survey (unlimited ones left out). */
+export function submitRateChecks(limits: SubmitLimits, surveyId: string, client: string): RateCheck[] {
+	return [
+		{ key: `submit:client:${surveyId}:${client}`, limit: limits.perClient },
+		{ key: `submit:survey:${surveyId}`, limit: limits.perSurvey }
+	].filter((c) => c.limit.max > 0);
+}
+
+/** The windows to count `checks` in (for addHits / hitWindows). */
+export function rateWindows(checks: readonly RateCheck[]): WindowHit[] {
+	return checks.map((c) => ({ key: c.key, windowMs: c.limit.windowMs }));
+}
+
+/** Refuses when any count is over its limit, with the seconds until the fuller window ends. */
+export function rateDecision(checks: readonly RateCheck[], counts: readonly WindowCount[], now: number): RateDecision {
+	let retryAt = 0;
+	counts.forEach(({ hits, windowEnd }, i) => {
+		if (hits > checks[i].limit.max) retryAt = Math.max(retryAt, windowEnd);
+	});
+	return retryAt ? { ok: false, retryAfterS: Math.max(1, Math.ceil((retryAt - now) / 1000)) } : { ok: true };
+}
+
 let hitsSincePrune = 0;
 const PRUNE_EVERY = 5000;
 const KEEP_WINDOWS_MS = 24 * 60 * 60_000;
 
+/** Old windows are only ever read by nobody: sweep them now and then rather than on every hit. */
+export async function pruneOldWindowsNowAndThen(db: Kysely<Database>, hits: number, now: number): Promise<void> {
+	hitsSincePrune += hits;
+	if (hitsSincePrune < PRUNE_EVERY) return;
+	hitsSincePrune = 0;
+	await pruneWindows(db, now - KEEP_WINDOWS_MS);
+}
+
+/** Counts one submission against `checks` on its own (posts the response writer does not store). */
+export async function checkRate(db: Kysely<Database>, checks: readonly RateCheck[], now = Date.now()): Promise<RateDecision> {
+	if (checks.length === 0) return { ok: true };
+	const decision = rateDecision(checks, await hitWindows(db, rateWindows(checks), now), now);
+	await pruneOldWindowsNowAndThen(db, 1, now);
+	return decision;
+}
+
 /** Counts one submission for the client and the survey; refuses with the seconds until the fuller window ends. */
-export async function checkSubmitRate(
-	db: Kysely<Database>,
-	limits: SubmitLimits,
-	surveyId: string,
-	client: string,
-	now = Date.now()
-): Promise<RateDecision> {
-	const checks = [
-		{ key: `submit:client:${surveyId}:${client}`, limit: limits.perClient },
-		{ key: `submit:survey:${surveyId}`, limit: limits.perSurvey }
-	].filter((c) => c.limit.max > 0);
-	let retryAt = 0;
-	if (checks.length) {
-		const counted = await hitWindows(db, checks.map((c) => ({ key: c.key, windowMs: c.limit.windowMs })), now);
-		counted.forEach(({ hits, windowEnd }, i) => {
-			if (hits > checks[i].limit.max) retryAt = Math.max(retryAt, windowEnd);
-		});
-	}
-	// Old windows are only ever read by nobody: sweep them now and then rather than on every hit.
-	if (++hitsSincePrune >= PRUNE_EVERY) {
-		hitsSincePrune = 0;
-		await pruneWindows(db, now - KEEP_WINDOWS_MS);
-	}
-	return retryAt ? { ok: false, retryAfterS: Math.max(1, Math.ceil((retryAt - now) / 1000)) } : { ok: true };
+export function checkSubmitRate(db: Kysely<Database>, limits: SubmitLimits, surveyId: string, client: string, now = Date.now()): Promise<RateDecision> {
+	return checkRate(db, submitRateChecks(limits, surveyId, client), now);
 }

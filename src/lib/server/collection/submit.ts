@@ -5,13 +5,15 @@ import type { Kysely } from 'kysely';
 import type { Database, ResponseSource } from '../db/schema';
 import { channelExists } from '../repo/channels';
 import { findInvitation } from '../repo/invitations';
-import { storeResponse, type StoreRefusal } from '../repo/responses';
+import type { StoreRefusal } from '../repo/responses';
 import { findVersion, type Survey, type SurveyVersion } from '../repo/surveys';
+import { checkRate, type RateCheck } from './rate-limit';
+import { writeResponse } from './response-writer';
 import { validateAnswers, type AnswerErrors, type RawAnswers } from '../../survey/answers';
 import { surveyLanguages, type Answers, type SurveyLanguage } from '../../survey/definition';
 
 export interface SubmissionInput {
-	survey: Pick<Survey, 'id' | 'currentVersionId' | 'settings' | 'accessMode'>;
+	survey: Pick<Survey, 'id' | 'currentVersionId' | 'settings' | 'accessMode' | 'updatedAt'>;
 	/** The survey's current version when the caller read it with the survey (else it is read here). */
 	version?: SurveyVersion;
 	/** Answers keyed by answer code: strings from a form (see rawFromForm) or typed JSON values. */
@@ -26,6 +28,8 @@ export interface SubmissionInput {
 	/** When the respondent opened the questionnaire (epoch ms); implausible values are dropped. */
 	startedAt?: number | null;
 	source: ResponseSource;
+	/** Rate limits this post counts against, stored or not (see submitRateChecks). */
+	rate?: readonly RateCheck[];
 	now?: number;
 }
 
@@ -34,19 +38,52 @@ export type SubmissionRefusal = StoreRefusal | 'invitationRequired' | 'invitatio
 export type SubmissionOutcome =
 	| { ok: true; responseId: string; answers: Answers }
 	| { ok: false; reason: 'invalid'; errors: AnswerErrors; answers: Answers }
+	| { ok: false; reason: 'tooMany'; retryAfterS: number }
 	| { ok: false; reason: SubmissionRefusal };
 
 /** A start older than this is not a plausible filling session: duration is then unknown. */
 const MAX_DURATION_MS = 7 * 24 * 60 * 60_000;
 
 /**
- * Validates and stores one response. Outcomes: `ok` (stored and counted), `invalid` (per-code
- * message keys, nothing stored), or a refusal: notOpen | notYetOpen | closed | full |
- * versionChanged | invitationRequired | invitationInvalid | invitationUsed | duplicate.
+ * Counts the post against its rate limits, validates it and stores it. Outcomes: `ok` (stored and
+ * counted), `tooMany` (over a rate limit), `invalid` (per-code message keys, nothing stored), or a
+ * refusal: notOpen | notYetOpen | closed | full | versionChanged | surveyChanged |
+ * invitationRequired | invitationInvalid | invitationUsed | duplicate.
  */
 export async function submitResponse(db: Kysely<Database>, input: SubmissionInput): Promise<SubmissionOutcome> {
-	const { survey } = input;
 	const now = input.now ?? Date.now();
+	const checked = await checkSubmission(db, input);
+	if (!checked.ok) {
+		// A refused post counts against the limits too: a flood of bad posts is a flood.
+		const rate = await checkRate(db, input.rate ?? [], now);
+		return rate.ok ? checked : { ok: false, reason: 'tooMany', retryAfterS: rate.retryAfterS };
+	}
+	const { survey } = input;
+	const stored = await writeResponse(
+		db,
+		{
+			surveyId: survey.id,
+			versionId: checked.versionId,
+			surveyStamp: survey.updatedAt,
+			language: chooseLanguage(survey.settings, input.language),
+			channelCode: checked.channelCode,
+			invitationToken: input.invitationToken || null,
+			respondentKey: input.respondentKey ?? null,
+			source: input.source,
+			startedAt: plausibleStart(input.startedAt, now),
+			submittedAt: now,
+			answers: checked.answers
+		},
+		input.rate ?? []
+	);
+	return stored.ok ? { ok: true, responseId: stored.responseId, answers: checked.answers } : stored;
+}
+
+type Checked = { ok: true; versionId: string; answers: Answers; channelCode: string | null } | Exclude<SubmissionOutcome, { ok: true } | { reason: 'tooMany' }>;
+
+/** Everything that can be judged before the storing transaction: version, invitation, answers, channel. */
+async function checkSubmission(db: Kysely<Database>, input: SubmissionInput): Promise<Checked> {
+	const { survey } = input;
 	const version = await currentVersion(db, input);
 	if (!version) return { ok: false, reason: 'notOpen' };
 	const token = input.invitationToken || null;
@@ -54,23 +91,10 @@ export async function submitResponse(db: Kysely<Database>, input: SubmissionInpu
 	const invitation = token ? await findInvitation(db, survey.id, token) : undefined;
 	if (token && !invitation) return { ok: false, reason: 'invitationInvalid' };
 	if (invitation?.usedAt) return { ok: false, reason: 'invitationUsed' };
-
 	const checked = validateAnswers(version.definition, input.raw);
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, answers: checked.answers };
-
-	const stored = await storeResponse(db, {
-		surveyId: survey.id,
-		versionId: version.id,
-		language: chooseLanguage(survey.settings, input.language),
-		channelCode: invitation?.channelCode ?? (await knownChannel(db, survey.id, input.channelCode)),
-		invitationToken: token,
-		respondentKey: input.respondentKey ?? null,
-		source: input.source,
-		startedAt: plausibleStart(input.startedAt, now),
-		submittedAt: now,
-		answers: checked.answers
-	});
-	return stored.ok ? { ok: true, responseId: stored.responseId, answers: checked.answers } : stored;
+	const channelCode = invitation?.channelCode ?? (await knownChannel(db, survey.id, input.channelCode));
+	return { ok: true, versionId: version.id, answers: checked.answers, channelCode };
 }
 
 /** The survey language to record and render: the wanted one when the survey offers it, else its default. */

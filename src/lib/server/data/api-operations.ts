@@ -76,6 +76,7 @@ const refusals: Record<string, [number, string]> = {
 	closed: [409, 'The survey is closed.'],
 	full: [409, 'The survey has reached its response cap.'],
 	versionChanged: [409, 'The questionnaire changed while storing; send again.'],
+	surveyChanged: [409, 'The survey was edited while storing; send again.'],
 	invitationRequired: [403, 'This survey takes invitation tokens only: send "invitation".'],
 	invitationInvalid: [403, 'The invitation token is not valid for this survey.'],
 	invitationUsed: [409, 'The invitation token has already been used.'],

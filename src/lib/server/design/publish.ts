@@ -52,9 +52,14 @@ export async function publishInTransaction(db: Db, survey: Survey): Promise<{ ac
 			return plan;
 		case 'fixWording':
 			await updateVersionDefinition(db, versionId, survey.draft);
+			// A new updatedAt tells every process that remembers the survey to read it again.
+			await updateSurvey(db, survey.id, {});
 			return plan;
 		case 'replace': {
-			if (await replaceUnansweredVersion(db, versionId, survey.draft)) return plan;
+			if (await replaceUnansweredVersion(db, versionId, survey.draft)) {
+				await updateSurvey(db, survey.id, {});
+				return plan;
+			}
 			const latest = Math.max(...(await listVersions(db, survey.id)).map((v) => v.number));
 			await addVersion(db, survey, latest + 1);
 			return { action: 'newVersion', number: latest + 1 };

@@ -73,6 +73,11 @@ export async function markInvitationUsed(db: Db, surveyId: string, token: string
 	return Number(result.numUpdatedRows) === 1;
 }
 
+/** Undoes markInvitationUsed inside the same transaction, when the response it was for was refused. */
+export async function unmarkInvitation(trx: Db, surveyId: string, token: string): Promise<void> {
+	await trx.updateTable('invitations').set({ used_at: null }).where('id', '=', token).where('survey_id', '=', surveyId).execute();
+}
+
 /** The survey's batches, newest first, with how many invitations each has and how many were used. */
 export async function listBatches(db: Db, surveyId: string): Promise<InvitationBatch[]> {
 	const rows = await db

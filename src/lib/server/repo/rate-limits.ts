@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { preparedQuery } from './prepared';
 
 type Db = Kysely<Database>;
 
@@ -8,35 +9,53 @@ export interface WindowHit {
 	windowMs: number;
 }
 
-/**
- * Counts one hit against `key` in the fixed window of `windowMs` that holds `now` and returns the
- * hits so far in that window, this one included (safe across processes sharing the database).
- */
-export async function hitWindow(db: Db, key: string, windowMs: number, now = Date.now()): Promise<{ hits: number; windowEnd: number }> {
-	return (await hitWindows(db, [{ key, windowMs }], now))[0];
+export interface WindowCount {
+	/** Hits so far in the window, this one included. */
+	hits: number;
+	windowEnd: number;
 }
 
-/**
- * Counts one hit against each key in its fixed window (of `windowMs`, holding `now`) and returns
- * the hits so far in each window, this one included. One multi-row upsert — a single atomic
- * statement, so processes sharing a PostgreSQL (or one SQLite file) count together, at the cost
- * of one statement and one commit.
- */
-export async function hitWindows(db: Db, hits: WindowHit[], now = Date.now()): Promise<{ hits: number; windowEnd: number }[]> {
-	if (hits.length === 0) return [];
-	const windows = hits.map(({ key, windowMs }) => ({ key, window_start: now - (now % windowMs), hits: 1 }));
-	const rows = await db
+const addToWindow = preparedQuery(['key', 'windowStart', 'hits'], (db, { key, windowStart, hits }: { key: string; windowStart: number; hits: number }) =>
+	db
 		.insertInto('rate_limits')
-		.values(windows)
-		.onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet((eb) => ({ hits: eb('rate_limits.hits', '+', 1) })))
-		.returning(['key', 'window_start', 'hits'])
-		.execute();
-	// RETURNING's row order is not promised: match each row back to its key and window.
-	return windows.map((w, i) => {
-		const row = rows.find((r) => r.key === w.key && Number(r.window_start) === w.window_start);
-		if (!row) throw new Error(`rate limit upsert returned no row for ${w.key}`);
-		return { hits: Number(row.hits), windowEnd: w.window_start + hits[i].windowMs };
+		.values({ key, window_start: windowStart, hits })
+		.onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet((eb) => ({ hits: eb('rate_limits.hits', '+', eb.ref('excluded.hits')) })))
+		.returning('hits')
+);
+
+/**
+ * Counts one hit per entry against its key in the fixed window of `windowMs` that holds `now`, and
+ * returns each entry's running count: entries sharing a key get consecutive counts. One atomic
+ * upsert per distinct key, taken in sorted order so that concurrent transactions on PostgreSQL lock
+ * the rows in one order. Processes sharing a PostgreSQL (or one SQLite file) count together.
+ * Run it inside a transaction when several keys must count together; `compileOn` is the root database.
+ */
+export async function addHits(compileOn: Db, runOn: Db, hits: readonly WindowHit[], now = Date.now()): Promise<WindowCount[]> {
+	const windows = new Map<string, { key: string; windowStart: number; hits: number; total: number }>();
+	const entries = hits.map(({ key, windowMs }) => {
+		const windowStart = now - (now % windowMs);
+		const id = `${windowStart}:${key}`;
+		const window = windows.get(id) ?? { key, windowStart, hits: 0, total: 0 };
+		windows.set(id, window);
+		window.hits += 1;
+		return { window, ordinal: window.hits, windowEnd: windowStart + windowMs };
 	});
+	for (const window of [...windows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.windowStart - b.windowStart))) {
+		const { rows } = await addToWindow(compileOn, runOn, window);
+		window.total = Number(rows[0].hits);
+	}
+	return entries.map(({ window, ordinal, windowEnd }) => ({ hits: window.total - window.hits + ordinal, windowEnd }));
+}
+
+/** addHits in a transaction of its own (none needed for a single key: one upsert is atomic). */
+export async function hitWindows(db: Db, hits: readonly WindowHit[], now = Date.now()): Promise<WindowCount[]> {
+	if (hits.length <= 1) return addHits(db, db, hits, now);
+	return db.transaction().execute((trx) => addHits(db, trx, hits, now));
+}
+
+/** Counts one hit against `key` in its window; see addHits. */
+export async function hitWindow(db: Db, key: string, windowMs: number, now = Date.now()): Promise<WindowCount> {
+	return (await hitWindows(db, [{ key, windowMs }], now))[0];
 }
 
 /** Deletes windows that ended before `before` (epoch ms); returns how many went. */

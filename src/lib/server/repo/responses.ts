@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Database, ResponseSource } from '../db/schema';
+import type { Database, ResponsesTable, ResponseSource } from '../db/schema';
 import type { Answers, SurveyLanguage } from '../../survey/definition';
-import { randomToken } from '../ids';
-import { markInvitationUsed } from './invitations';
+import { timeOrderedId } from '../ids';
+import { markInvitationUsed, unmarkInvitation } from './invitations';
+import { preparedQuery } from './prepared';
 
 type Db = Kysely<Database>;
 
@@ -20,78 +21,91 @@ export interface NewResponse {
 	startedAt: number | null;
 	submittedAt: number;
 	answers: Answers;
-}
-
-/** Why a response was not stored: the survey's state at commit time, or a duplicate. */
-export type StoreRefusal = 'notOpen' | 'notYetOpen' | 'closed' | 'full' | 'versionChanged' | 'invitationUsed' | 'duplicate';
-export type StoreResult = { ok: true; responseId: string } | { ok: false; reason: StoreRefusal };
-
-class Refused extends Error {
-	constructor(readonly reason: StoreRefusal) {
-		super(reason);
-	}
+	/** The survey's updatedAt when the caller read it: the survey must not have been edited since. */
+	surveyStamp: number;
 }
 
 /**
- * Stores one response in one transaction: counts it against the survey only while the survey is
- * open, inside its window, on this version and under its cap (a conditional UPDATE, so concurrent
- * submissions can never overshoot the cap on either engine), marks the invitation used only if it
- * was unused, and inserts the row (the unique respondent key refuses a second one). Any refusal
- * rolls the whole transaction back.
+ * Why a response was not stored: the survey's state at commit time, or a duplicate. `surveyChanged`:
+ * the survey was edited after the caller read it (see NewResponse.surveyStamp); read it again.
  */
-export async function storeResponse(db: Db, response: NewResponse): Promise<StoreResult> {
-	try {
-		const responseId = await db.transaction().execute(async (trx) => {
-			if (!(await countAgainstSurvey(trx, response))) throw new Refused(await whyNotCounted(trx, response));
-			if (response.invitationToken && !(await markInvitationUsed(trx, response.surveyId, response.invitationToken, response.submittedAt))) throw new Refused('invitationUsed');
-			const id = randomToken();
-			const inserted = await trx
-				.insertInto('responses')
-				.values({
-					id,
-					survey_id: response.surveyId,
-					version_id: response.versionId,
-					language: response.language,
-					channel_code: response.channelCode,
-					invitation_id: response.invitationToken,
-					respondent_key: response.respondentKey,
-					source: response.source,
-					started_at: response.startedAt,
-					submitted_at: response.submittedAt,
-					duration_ms: response.startedAt === null ? null : response.submittedAt - response.startedAt,
-					answers: JSON.stringify(response.answers),
-					counted: 0
-				})
-				.onConflict((oc) => oc.doNothing())
-				.returning('id')
-				.executeTakeFirst();
-			if (!inserted) throw new Refused(response.invitationToken ? 'invitationUsed' : 'duplicate');
-			return id;
-		});
-		return { ok: true, responseId };
-	} catch (error) {
-		if (error instanceof Refused) return { ok: false, reason: error.reason };
-		throw error;
-	}
-}
+export type StoreRefusal = 'notOpen' | 'notYetOpen' | 'closed' | 'full' | 'versionChanged' | 'surveyChanged' | 'invitationUsed' | 'duplicate';
+export type StoreResult = { ok: true; responseId: string } | { ok: false; reason: StoreRefusal };
 
-async function countAgainstSurvey(trx: Db, r: NewResponse): Promise<boolean> {
-	const result = await trx
+const countAgainstSurvey = preparedQuery(['surveyId', 'versionId', 'surveyStamp', 'at'], (db, { surveyId, versionId, surveyStamp, at }: { surveyId: string; versionId: string; surveyStamp: number; at: number }) =>
+	db
 		.updateTable('surveys')
 		.set((eb) => ({ response_count: eb('response_count', '+', 1) }))
-		.where('id', '=', r.surveyId)
+		.where('id', '=', surveyId)
 		.where('status', '=', 'open')
 		.where('archived', '=', 0)
-		.where('current_version_id', '=', r.versionId)
+		.where('current_version_id', '=', versionId)
+		.where('updated_at', '=', surveyStamp)
 		.where((eb) =>
 			eb.and([
-				eb.or([eb('opens_at', 'is', null), eb('opens_at', '<=', r.submittedAt)]),
-				eb.or([eb('closes_at', 'is', null), eb('closes_at', '>', r.submittedAt)]),
+				eb.or([eb('opens_at', 'is', null), eb('opens_at', '<=', at)]),
+				eb.or([eb('closes_at', 'is', null), eb('closes_at', '>', at)]),
 				eb.or([eb('response_cap', 'is', null), eb('response_count', '<', eb.ref('response_cap'))])
 			])
 		)
-		.executeTakeFirst();
-	return Number(result.numUpdatedRows) === 1;
+);
+
+const uncount = preparedQuery(['surveyId'], (db, { surveyId }: { surveyId: string }) =>
+	db
+		.updateTable('surveys')
+		.set((eb) => ({ response_count: eb('response_count', '-', 1) }))
+		.where('id', '=', surveyId)
+);
+
+type ResponseRow = Omit<ResponsesTable, 'counted'>;
+const responseColumns = ['id', 'survey_id', 'version_id', 'language', 'channel_code', 'invitation_id', 'respondent_key', 'source', 'started_at', 'submitted_at', 'duration_ms', 'answers'] as const satisfies readonly (keyof ResponseRow)[];
+
+const insertResponse = preparedQuery(responseColumns, (db, row: ResponseRow) =>
+	db
+		.insertInto('responses')
+		.values({ ...row, counted: 0 })
+		.onConflict((oc) => oc.doNothing())
+		.returning('id')
+);
+
+/**
+ * Stores one response inside the caller's transaction (several share one in the response writer):
+ * counts it against the survey only while the survey is open, inside its window, on this version,
+ * unchanged since the caller read it and under its cap (a conditional UPDATE, so concurrent
+ * submissions can never overshoot the cap on either engine), marks the invitation used only if it
+ * was unused, and inserts the row (the unique respondent key refuses a second one). A refusal
+ * undoes this response's own changes and leaves the rest of the transaction alone.
+ * `compileOn` is the root database the prepared statements are compiled for.
+ */
+export async function storeInTransaction(compileOn: Db, trx: Db, response: NewResponse): Promise<StoreResult> {
+	const { surveyId, submittedAt: at, invitationToken: token } = response;
+	const counted = await countAgainstSurvey(compileOn, trx, { surveyId, versionId: response.versionId, surveyStamp: response.surveyStamp, at });
+	if (Number(counted.numAffectedRows) !== 1) return { ok: false, reason: await whyNotCounted(trx, response) };
+	if (token && !(await markInvitationUsed(trx, surveyId, token, at))) {
+		await uncount(compileOn, trx, { surveyId });
+		return { ok: false, reason: 'invitationUsed' };
+	}
+	const id = timeOrderedId(at);
+	const inserted = await insertResponse(compileOn, trx, {
+		id,
+		survey_id: surveyId,
+		version_id: response.versionId,
+		language: response.language,
+		channel_code: response.channelCode,
+		invitation_id: token,
+		respondent_key: response.respondentKey,
+		source: response.source,
+		started_at: response.startedAt,
+		submitted_at: at,
+		duration_ms: response.startedAt === null ? null : at - response.startedAt,
+		answers: JSON.stringify(response.answers)
+	});
+	if (inserted.rows.length === 0) {
+		await uncount(compileOn, trx, { surveyId });
+		if (token) await unmarkInvitation(trx, surveyId, token);
+		return { ok: false, reason: token ? 'invitationUsed' : 'duplicate' };
+	}
+	return { ok: true, responseId: id };
 }
 
 /** Explains a refused count from the survey row as this transaction sees it. */
@@ -102,7 +116,8 @@ async function whyNotCounted(trx: Db, r: NewResponse): Promise<StoreRefusal> {
 	if (survey.current_version_id !== r.versionId) return 'versionChanged';
 	if (survey.opens_at !== null && Number(survey.opens_at) > r.submittedAt) return 'notYetOpen';
 	if (survey.closes_at !== null && Number(survey.closes_at) <= r.submittedAt) return 'closed';
-	return 'full';
+	if (survey.response_cap !== null && Number(survey.response_count) >= Number(survey.response_cap)) return 'full';
+	return 'surveyChanged';
 }
 
 /** Whether a response with this respondent key exists for the survey (cookie duplicate mode). */

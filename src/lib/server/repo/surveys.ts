@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AccessMode, Database, ShareAccess, SurveysTable, SurveyStatus } from '../db/schema';
 import type { SurveyDefinition, SurveySettings } from '../../survey/definition';
 import type { User } from './users';
@@ -249,10 +249,14 @@ export type SurveyChanges = Partial<
 	Pick<Survey, 'title' | 'settings' | 'draft' | 'status' | 'currentVersionId' | 'responseCap' | 'opensAt' | 'closesAt' | 'accessMode' | 'archived'>
 >;
 
-/** Changes the given fields (never the response count, which only storing a response changes). */
+/**
+ * Changes the given fields (never the response count, which only storing a response changes).
+ * updated_at always moves forward, even twice in one millisecond: it is the stamp that tells a
+ * remembered copy of the survey from the current one (see collection/survey-cache.ts).
+ */
 export async function updateSurvey(db: Db, id: string, changes: SurveyChanges, now = Date.now()): Promise<void> {
 	const row = surveyRow({ ...(changes as Survey), id } as Survey);
-	const set: Partial<SurveysTable> = { updated_at: now };
+	const set: Partial<SurveysTable> = {};
 	const columns: [keyof SurveyChanges, keyof SurveysTable][] = [
 		['title', 'title'],
 		['settings', 'settings'],
@@ -266,7 +270,12 @@ export async function updateSurvey(db: Db, id: string, changes: SurveyChanges, n
 		['archived', 'archived']
 	];
 	for (const [field, column] of columns) if (field in changes) (set as Record<string, unknown>)[column] = row[column];
-	await db.updateTable('surveys').set(set).where('id', '=', id).execute();
+	const updatedAt = sql<number>`case when ${sql.ref('updated_at')} >= ${now} then ${sql.ref('updated_at')} + 1 else ${now} end`;
+	await db
+		.updateTable('surveys')
+		.set({ ...set, updated_at: updatedAt })
+		.where('id', '=', id)
+		.execute();
 }
 
 export async function insertVersion(db: Db, version: SurveyVersion): Promise<void> {

@@ -2,10 +2,11 @@ import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
 import { clientKey } from '$lib/server/client';
 import { appDb } from '$lib/server/db';
 import { openQuestionnaire } from '$lib/server/collection/questionnaire';
-import { checkSubmitRate, limitsFromEnv } from '$lib/server/collection/rate-limit';
+import { limitsFromEnv, submitRateChecks } from '$lib/server/collection/rate-limit';
 import { publicSurvey, respondMessages } from '$lib/server/collection/respond-page';
 import { respondentCookie, respondentKey } from '$lib/server/collection/respondent';
-import { chooseLanguage, submitResponse } from '$lib/server/collection/submit';
+import { chooseLanguage, submitResponse, type SubmissionOutcome } from '$lib/server/collection/submit';
+import { submitTarget, type SubmitTarget } from '$lib/server/collection/survey-cache';
 import { findRespondentSurvey, findSurveyByCode, type RespondentSurvey, type Survey, type SurveyVersion } from '$lib/server/repo/surveys';
 import { randomToken } from '$lib/server/ids';
 import { HONEYPOT_FIELD, rawFromForm, validateAnswers } from '$lib/survey/answers';
@@ -52,8 +53,21 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals }) => 
 	return { ...base, notice: null, definition: questionnaire.version.definition, initial };
 };
 
+/** A parsed post: URL-encoded (no JavaScript) or multipart (the enhanced form). */
+type PostedForm = URLSearchParams | FormData;
+
+/** Plain form posts parse as URL-encoded text, several times cheaper than a multipart FormData. */
+async function readForm(request: Request): Promise<PostedForm | undefined> {
+	try {
+		if (request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded')) return new URLSearchParams(await request.text());
+		return await request.formData();
+	} catch {
+		return undefined;
+	}
+}
+
 /** The hidden fields every step posts back, checked (never trusted beyond the respondent's own state). */
-function postedState(form: FormData, survey: RespondentSurvey, definition: SurveyDefinition): FillState {
+function postedState(form: PostedForm, survey: RespondentSurvey, definition: SurveyDefinition): FillState {
 	const text = (name: string) => (typeof form.get(name) === 'string' ? (form.get(name) as string) : '');
 	const startedAt = Number(text('started'));
 	const seed = text('seed');
@@ -80,33 +94,45 @@ function step(state: FillState, intent: string, definition: SurveyDefinition, su
 	return { ...state, page: pageAfter('next', state.page, definition.sections.length) };
 }
 
-async function submit(event: RequestEvent, survey: RespondentSurvey, version: SurveyVersion | undefined, form: FormData) {
-	const { cookies, url, setHeaders } = event;
-	const language = chooseLanguage(survey.settings, String(form.get('lang') ?? ''));
-	const thanks = `/s/${encodeURIComponent(survey.code)}/thanks?lang=${language}`;
+async function submit(event: RequestEvent, form: PostedForm) {
+	const { cookies, url, params, setHeaders } = event;
+	const db = appDb();
+	let target = await submitTarget(db, params.code);
+	if (!target) error(404, { message: 'errors.notFound' });
+	const language = chooseLanguage(target.survey.settings, String(form.get('lang') ?? ''));
+	const thanks = `/s/${encodeURIComponent(target.survey.code)}/thanks?lang=${language}`;
 	// A bot that filled the invisible field is thanked and forgotten.
 	if (String(form.get(HONEYPOT_FIELD) ?? '') !== '') redirect(303, thanks);
-	const db = appDb();
-	const rate = await checkSubmitRate(db, limits, survey.id, await clientKey(event));
-	if (!rate.ok) {
-		setHeaders({ 'retry-after': String(rate.retryAfterS) });
-		return refusedWithAnswers(survey, version, form, 429, { notice: 'tooMany' as const, seconds: rate.retryAfterS });
-	}
+	const client = await clientKey(event);
 	const started = Number(form.get('started'));
-	const outcome = await submitResponse(db, {
-		survey,
-		version,
-		raw: rawFromForm(form),
-		language,
-		channelCode: String(form.get('ch') ?? '') || null,
-		invitationToken: String(form.get('t') ?? '') || null,
-		respondentKey: await keyFor(survey, cookies, url),
-		startedAt: Number.isSafeInteger(started) ? started : null,
-		source: 'web'
-	});
+	const attempt = async ({ survey, version }: SubmitTarget, countRate: boolean) =>
+		submitResponse(db, {
+			survey,
+			version,
+			raw: rawFromForm(form),
+			language,
+			channelCode: String(form.get('ch') ?? '') || null,
+			invitationToken: String(form.get('t') ?? '') || null,
+			respondentKey: await keyFor(survey, cookies, url),
+			startedAt: Number.isSafeInteger(started) ? started : null,
+			source: 'web',
+			rate: countRate ? submitRateChecks(limits, survey.id, client) : []
+		});
+	let outcome: SubmissionOutcome = await attempt(target, true);
+	if (!outcome.ok && outcome.reason !== 'tooMany' && target.cached) {
+		// Judged on a remembered survey: judge again on a fresh read (already counted against the limits).
+		target = await submitTarget(db, params.code, { fresh: true });
+		if (!target) error(404, { message: 'errors.notFound' });
+		outcome = await attempt(target, false);
+	}
+	const { survey, version } = target;
 	if (outcome.ok) redirect(303, thanks);
+	if (outcome.reason === 'tooMany') {
+		setHeaders({ 'retry-after': String(outcome.retryAfterS) });
+		return refusedWithAnswers(survey, version, form, 429, { notice: 'tooMany' as const, seconds: outcome.retryAfterS });
+	}
 	if (outcome.reason === 'invalid') return refusedWithAnswers(survey, version, form, 400, { errors: outcome.errors });
-	if (outcome.reason === 'versionChanged') return refusedWithAnswers(survey, version, form, 409, { notice: 'versionChanged' as const });
+	if (outcome.reason === 'versionChanged' || outcome.reason === 'surveyChanged') return refusedWithAnswers(survey, version, form, 409, { notice: 'versionChanged' as const });
 	return fail(409, { notice: outcome.reason });
 }
 
@@ -114,7 +140,7 @@ async function submit(event: RequestEvent, survey: RespondentSurvey, version: Su
 async function refusedWithAnswers(
 	survey: RespondentSurvey,
 	version: SurveyVersion | undefined,
-	form: FormData,
+	form: PostedForm,
 	status: number,
 	extra: { errors?: FillState['errors']; notice?: 'tooMany' | 'versionChanged'; seconds?: number }
 ) {
@@ -131,15 +157,15 @@ async function refusedWithAnswers(
 export const actions: Actions = {
 	step: async (event) => {
 		const { request, params } = event;
+		if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return fail(413, { notice: 'tooLarge' as const });
+		const form = await readForm(request);
+		if (!form) return fail(400, { notice: 'tooLarge' as const });
+		const intent = String(form.get('intent') ?? 'next');
+		if (intent === 'submit') return submit(event, form);
 		// The survey and its current version in one read; the definition is parsed once, not per post.
 		const found = await findRespondentSurvey(appDb(), params.code);
 		if (!found) error(404, { message: 'errors.notFound' });
 		const { survey, version } = found;
-		if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return fail(413, { notice: 'tooLarge' as const });
-		const form = await request.formData().catch(() => undefined);
-		if (!form) return fail(400, { notice: 'tooLarge' as const });
-		const intent = String(form.get('intent') ?? 'next');
-		if (intent === 'submit') return submit(event, survey, version, form);
 		if (!version) return fail(409, { notice: 'notOpen' as const });
 		const state = step(postedState(form, survey, version.definition), intent, version.definition, survey);
 		return { state };

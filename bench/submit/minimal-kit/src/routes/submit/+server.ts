@@ -1,16 +1,8 @@
-// One form post → one insert: what any SvelteKit endpoint costs before doing real work.
-import Database from 'better-sqlite3';
+// The minimal SvelteKit endpoint: what any SvelteKit POST costs before doing real work.
 import type { RequestHandler } from '@sveltejs/kit';
-
-const db = new Database(process.env.DATABASE_URL ?? ':memory:');
-db.pragma('journal_mode = WAL');
-// The same durability setting as the app under test (see createDb).
-db.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL'}`);
-db.exec('create table if not exists responses (id integer primary key, answers text not null, submitted_at integer not null)');
-const insert = db.prepare('insert into responses (answers, submitted_at) values (?, ?)');
+import { storeForm } from '../../lib/store';
 
 export const POST: RequestHandler = async ({ request }) => {
-	const form = await request.formData();
-	insert.run(JSON.stringify(Object.fromEntries(form)), Date.now());
+	storeForm(await request.formData());
 	return new Response(null, { status: 303, headers: { location: '/thanks' } });
 };
