@@ -77,6 +77,15 @@ describe.each(engines)('designer on %s', (engine) => {
 		expect(audit.filter((e) => e.target === system.id && e.action === 'system.changed').length).toBe(7);
 	});
 
+	it('gives one of two editors adding the same code at once the node, and the other a message', async () => {
+		const system = await createSystem(t.db, owner, { nameZh: '体系', nameEn: 'System' });
+		const add = () => addNode(t.db, owner, system.id, null, { code: 'SAME', nameZh: '同码', nameEn: 'Same', description: '', modelRole: null });
+		const outcomes = await Promise.all(Array.from({ length: 6 }, add));
+		expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+		for (const refused of outcomes.filter((o) => !o.ok)) expect(refused).toEqual({ ok: false, reason: 'systems.codeTaken' });
+		expect((await listNodes(t.db, system.id)).filter((n) => n.code === 'SAME')).toHaveLength(1);
+	});
+
 	it('keeps structural-model paths acyclic and duplicates a system with its paths', async () => {
 		const system = await createSystem(t.db, owner, { nameZh: 'ECSI', nameEn: 'ECSI', template: 'ecsi' });
 		const nodes = await listNodes(t.db, system.id);

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema';
 import type { Outcome } from '../auth/accounts';
 import { randomToken } from '../ids';
 import { recordAudit } from '../repo/audit';
+import { isUniqueViolation } from '../repo/constraint';
 import {
 	deleteNodes,
 	deletePath,
@@ -124,13 +125,20 @@ async function changeTree(
 	what: string,
 	change: (trx: Db, nodes: IndicatorNode[], paths: ModelPath[]) => Promise<string | null>
 ): Promise<Outcome> {
-	return db.transaction().execute(async (trx) => {
-		const refused = await change(trx, await listNodes(trx, systemId), await listPaths(trx, systemId));
-		if (refused) return { ok: false, reason: refused };
-		await updateSystem(trx, systemId, {});
-		await recordAudit(trx, { action: 'system.changed', actor, target: systemId, detail: { change: what } });
-		return { ok: true, value: undefined };
-	});
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const refused = await change(trx, await listNodes(trx, systemId), await listPaths(trx, systemId));
+			if (refused) return { ok: false, reason: refused };
+			await updateSystem(trx, systemId, {});
+			await recordAudit(trx, { action: 'system.changed', actor, target: systemId, detail: { change: what } });
+			return { ok: true, value: undefined };
+		});
+	} catch (e) {
+		// Two editors giving nodes the same code at the same instant (PostgreSQL): the code check
+		// above cannot see the other's uncommitted node, the unique constraint can.
+		if (isUniqueViolation(e)) return { ok: false, reason: 'systems.codeTaken' };
+		throw e;
+	}
 }
 
 export function addNode(db: Db, actor: Actor, systemId: string, parentId: string | null, input: NodeInput): Promise<Outcome> {
