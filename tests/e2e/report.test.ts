@@ -32,16 +32,18 @@ describe.skipIf(!chromiumPath)('reports in a browser', () => {
 		await expect.poll(() => page.locator('h1').textContent(), { timeout: 20_000 }).toMatch(/SERVQUAL/);
 	}
 
-	it('offers the demo workspace to a new admin and loads it', async () => {
+	it('loads the demo workspace from the setup page when asked', async () => {
 		await page.goto(`${server.url}/setup`);
+		await page.waitForLoadState('networkidle');
 		await page.getByLabel('Name').fill(admin.name);
 		await page.getByLabel('Email').fill(admin.email);
 		await page.getByLabel('New password', { exact: true }).fill(admin.password);
 		await page.getByLabel('Repeat the new password').fill(admin.password);
+		await page.getByLabel('Load the demo workspace').check();
 		await page.getByRole('button', { name: 'Create administrator' }).click();
-		await expect.poll(() => page.getByRole('button', { name: 'Load demo workspace' }).isVisible()).toBe(true);
-		await page.getByRole('button', { name: 'Load demo workspace' }).click();
 		await expect.poll(() => page.locator('.survey-card').count(), { timeout: 60_000 }).toBe(2);
+		expect(await page.getByText('The demo workspace is ready.').isVisible()).toBe(true);
+		expect(await page.getByRole('button', { name: 'Load demo workspace' }).count()).toBe(0);
 		expect(await page.getByRole('heading', { name: 'Three weakest dimensions' }).isVisible()).toBe(true);
 		await expect.poll(() => page.locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.width > 0)).toBe(true);
 		await expectAccessible(page);

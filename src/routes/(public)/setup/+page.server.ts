@@ -4,11 +4,12 @@ import { setupAdmin } from '$lib/server/auth/accounts';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { clientKey } from '$lib/server/client';
 import { appDb } from '$lib/server/db';
+import { loadDemoWorkspace } from '$lib/server/demo/load-demo';
 import { emailField, fieldError, newPasswordFields, parseForm, requiredText, withConfirmation } from '$lib/server/forms';
 import { countUsers } from '$lib/server/repo/users';
 import type { Actions, PageServerLoad } from './$types';
 
-const schema = withConfirmation(v.object({ name: requiredText(), email: emailField, ...newPasswordFields }));
+const schema = withConfirmation(v.object({ name: requiredText(), email: emailField, ...newPasswordFields, demo: v.optional(v.literal('on')) }));
 
 /** The setup page exists only while the installation has no user. */
 async function ensureNoUsers() {
@@ -28,6 +29,8 @@ export const actions: Actions = {
 		if (!created.ok) return fail(409, { values: form.values, errors: fieldError('form', created.reason) });
 		const { token, session } = await createSession(appDb(), created.value.id);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
-		redirect(303, '/');
+		if (!form.data.demo) redirect(303, '/');
+		await loadDemoWorkspace(appDb(), created.value);
+		redirect(303, '/?demo');
 	}
 };
