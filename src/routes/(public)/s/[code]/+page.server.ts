@@ -8,6 +8,7 @@ import { respondentCookie, respondentKey } from '$lib/server/collection/responde
 import { chooseLanguage, submitResponse, type SubmissionOutcome } from '$lib/server/collection/submit';
 import { submitTarget, type SubmitTarget } from '$lib/server/collection/survey-cache';
 import { findRespondentSurvey, findSurveyByCode, type RespondentSurvey, type Survey, type SurveyVersion } from '$lib/server/repo/surveys';
+import { readPostedForm, type PostedForm } from '$lib/server/forms';
 import { randomToken } from '$lib/server/ids';
 import { HONEYPOT_FIELD, rawFromForm, validateAnswers } from '$lib/survey/answers';
 import { clampPage, firstPageWithErrors, formAnswers, pageAfter, WELCOME_PAGE, type FillState } from '$lib/survey/paging';
@@ -52,19 +53,6 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals }) => 
 	};
 	return { ...base, notice: null, definition: questionnaire.version.definition, initial };
 };
-
-/** A parsed post: URL-encoded (no JavaScript) or multipart (the enhanced form). */
-type PostedForm = URLSearchParams | FormData;
-
-/** Plain form posts parse as URL-encoded text, several times cheaper than a multipart FormData. */
-async function readForm(request: Request): Promise<PostedForm | undefined> {
-	try {
-		if (request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded')) return new URLSearchParams(await request.text());
-		return await request.formData();
-	} catch {
-		return undefined;
-	}
-}
 
 /** The hidden fields every step posts back, checked (never trusted beyond the respondent's own state). */
 function postedState(form: PostedForm, survey: RespondentSurvey, definition: SurveyDefinition): FillState {
@@ -157,9 +145,9 @@ async function refusedWithAnswers(
 export const actions: Actions = {
 	step: async (event) => {
 		const { request, params } = event;
-		if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return fail(413, { notice: 'tooLarge' as const });
-		const form = await readForm(request);
-		if (!form) return fail(400, { notice: 'tooLarge' as const });
+		const form = await readPostedForm(request, MAX_BODY_BYTES);
+		if (form === 'tooLarge') return fail(413, { notice: 'tooLarge' as const });
+		if (form === 'malformed') return fail(400, { notice: 'tooLarge' as const });
 		const intent = String(form.get('intent') ?? 'next');
 		if (intent === 'submit') return submit(event, form);
 		// The survey and its current version in one read; the definition is parsed once, not per post.
