@@ -23,8 +23,8 @@ import { seedBenchSurvey, submissionBody } from './submit/seed';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(path.join(tmpdir(), 'satindex-bench-submit-'));
-const ROUND_S = Number(process.env.BENCH_SUBMIT_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_SUBMIT_ROUNDS ?? 3);
+const ROUND_S = Number(process.env.BENCH_SUBMIT_SECONDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_SUBMIT_ROUNDS ?? 5);
 const CONNECTIONS = [10, 50];
 const YARDSTICK = 'minimal SvelteKit endpoint';
 
