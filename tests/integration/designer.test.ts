@@ -113,6 +113,21 @@ describe.each(engines)('designer on %s', (engine) => {
 		expect((await findSurveyById(t.db, survey.id))?.draft.sections[0].items[0].text.en).toBe('Modern, well-kept equipment');
 	});
 
+	it('notes an editing session of autosaves in the audit log once per ten minutes, not per save', async () => {
+		const created = await createSurvey(t.db, owner, { title: { en: 'Autosaved', 'zh-CN': '自动保存' }, languages: ['zh-CN', 'en'], defaultLanguage: 'en', timeZone: 'UTC', source: { kind: 'template', template: 'servqual' } });
+		if (!created.ok) throw new Error(created.reason);
+		const start = Date.now();
+		let base = created.value.updatedAt;
+		for (const [i, at] of [start, start + 5_000, start + 60_000, start + 11 * 60_000].entries()) {
+			const draft = { ...created.value.draft, sections: created.value.draft.sections.map((section, s) => (s === 0 ? { ...section, title: { ...section.title, en: `Take ${i}` } } : section)) };
+			const saved = await saveDraft(t.db, owner, created.value.id, draft, base, at);
+			if (!saved.ok) throw new Error(saved.reason);
+			base = saved.value;
+		}
+		const entries = await t.db.selectFrom('audit_log').select('at').where('action', '=', 'survey.draft-saved').where('target', '=', created.value.id).orderBy('at').execute();
+		expect(entries.map((e) => Number(e.at))).toEqual([start, start + 11 * 60_000]);
+	});
+
 	it('publishes under the versioning rule: v1, replace, wording in place, new version for structure', async () => {
 		const created = await createSurvey(t.db, owner, { title: { en: 'Model', 'zh-CN': '模型' }, languages: ['zh-CN', 'en'], defaultLanguage: 'en', timeZone: 'UTC', source: { kind: 'template', template: 'ccsi' } });
 		let survey = created.ok ? created.value : (undefined as never);

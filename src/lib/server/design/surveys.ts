@@ -5,7 +5,7 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { AccessMode, Database } from '../db/schema';
 import type { Outcome } from '../auth/accounts';
 import { randomToken } from '../ids';
-import { recordAudit } from '../repo/audit';
+import { auditedSince, recordAudit } from '../repo/audit';
 import { findSurveyById, insertSurvey, surveyCodeTaken, updateSurvey, type Survey } from '../repo/surveys';
 import { listNodes } from '../repo/systems';
 import type { User } from '../repo/users';
@@ -88,6 +88,8 @@ export async function createSurvey(db: Db, actor: Actor, input: NewSurvey, now =
 	});
 }
 
+const DRAFT_AUDIT_EVERY_MS = 10 * 60_000;
+
 /**
  * Stores the draft being edited. `base` is the draft's `updatedAt` the editor started from: when
  * someone else saved since, the save is refused rather than silently overwriting their work.
@@ -99,7 +101,10 @@ export async function saveDraft(db: Db, actor: Actor, surveyId: string, draft: S
 		if (base !== null && survey.updatedAt !== base) return { ok: false, reason: 'designer.saveConflict' };
 		const at = Math.max(now, survey.updatedAt + 1);
 		await updateSurvey(trx, surveyId, { draft }, at);
-		await recordAudit(trx, { action: 'survey.draft-saved', actor, target: surveyId }, at);
+		// The designer autosaves every few seconds: one entry per editor and survey in ten minutes
+		// says who edited when, without burying everything else in the log.
+		const entry = { action: 'survey.draft-saved' as const, actor, target: surveyId };
+		if (!(await auditedSince(trx, entry, at - DRAFT_AUDIT_EVERY_MS))) await recordAudit(trx, entry, at);
 		return { ok: true, value: at };
 	});
 }

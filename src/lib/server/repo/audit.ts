@@ -80,6 +80,19 @@ export async function recordAudit(db: Db, event: AuditEvent, now = Date.now()): 
 		.execute();
 }
 
+/** Whether this actor recorded this action on this target at or after `since` (the `at` index keeps it cheap). */
+export async function auditedSince(db: Db, event: { action: AuditAction; actor: { id: string }; target: string }, since: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('audit_log')
+		.select('id')
+		.where('at', '>=', since)
+		.where('action', '=', event.action)
+		.where('target', '=', event.target)
+		.where('actor_id', '=', event.actor.id)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
 /** Newest first; `before` (epoch-ms) pages backwards. */
 export async function listAudit(db: Db, options: { limit: number; before?: number }): Promise<AuditEntry[]> {
 	let query = db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(options.limit);
