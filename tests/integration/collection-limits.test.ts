@@ -1,7 +1,7 @@
 // Submission rate limits: fixed windows counted by atomic upserts, so concurrent connections (and
 // processes sharing the database) never lose a hit.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkSubmitRate, limitsFromEnv, parseLimit, submitRateChecks } from '../../src/lib/server/collection/rate-limit';
+import { checkRate, limitsFromEnv, parseLimit, submitRateChecks, type SubmitLimits } from '../../src/lib/server/collection/rate-limit';
 import { submitResponse } from '../../src/lib/server/collection/submit';
 import type { RawAnswers } from '../../src/lib/survey/answers';
 import { createOpenSurvey, validAnswers } from './collection-fixtures';
@@ -25,6 +25,7 @@ describe('limit settings', () => {
 
 describe.each(engines)('rate limits on %s', (engine) => {
 	const t = useTestDb(engine);
+	const checkSubmitRate = (limits: SubmitLimits, surveyId: string, client: string, now: number) => checkRate(t.db, submitRateChecks(limits, surveyId, client), now);
 
 	it('counts every concurrent hit exactly once', async () => {
 		const now = 1_700_000_000_000;
@@ -51,19 +52,19 @@ describe.each(engines)('rate limits on %s', (engine) => {
 	it('refuses the client over its limit with the seconds to wait, and other clients still pass', async () => {
 		const limits = { perClient: { max: 3, windowMs: 60_000 }, perSurvey: { max: 100, windowMs: 60_000 } };
 		const now = 1_700_000_010_000;
-		for (let i = 0; i < 3; i++) expect(await checkSubmitRate(t.db, limits, 's1', 'client-a', now)).toEqual({ ok: true });
-		expect(await checkSubmitRate(t.db, limits, 's1', 'client-a', now)).toEqual({ ok: false, retryAfterS: 30 });
-		expect(await checkSubmitRate(t.db, limits, 's1', 'client-b', now)).toEqual({ ok: true });
-		expect(await checkSubmitRate(t.db, limits, 's2', 'client-a', now)).toEqual({ ok: true });
+		for (let i = 0; i < 3; i++) expect(await checkSubmitRate(limits, 's1', 'client-a', now)).toEqual({ ok: true });
+		expect(await checkSubmitRate(limits, 's1', 'client-a', now)).toEqual({ ok: false, retryAfterS: 30 });
+		expect(await checkSubmitRate(limits, 's1', 'client-b', now)).toEqual({ ok: true });
+		expect(await checkSubmitRate(limits, 's2', 'client-a', now)).toEqual({ ok: true });
 	});
 
 	it('refuses everyone once the survey limit is reached, unless it is disabled', async () => {
 		const limits = { perClient: { max: 0, windowMs: 60_000 }, perSurvey: { max: 5, windowMs: 60_000 } };
 		const now = 1_700_000_020_000;
-		const decisions = await Promise.all(Array.from({ length: 8 }, (_, i) => checkSubmitRate(t.db, limits, 'busy', `c${i}`, now)));
+		const decisions = await Promise.all(Array.from({ length: 8 }, (_, i) => checkSubmitRate(limits, 'busy', `c${i}`, now)));
 		expect(decisions.filter((d) => d.ok)).toHaveLength(5);
 		const unlimited = { ...limits, perSurvey: { max: 0, windowMs: 60_000 } };
-		expect(await checkSubmitRate(t.db, unlimited, 'busy', 'c9', now)).toEqual({ ok: true });
+		expect(await checkSubmitRate(unlimited, 'busy', 'c9', now)).toEqual({ ok: true });
 	});
 
 	it('counts stored and refused posts alike, and stores no more than the limit lets through', async () => {

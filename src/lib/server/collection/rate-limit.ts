@@ -86,8 +86,3 @@ export async function checkRate(db: Kysely<Database>, checks: readonly RateCheck
 	await pruneOldWindowsNowAndThen(db, 1, now);
 	return decision;
 }
-
-/** Counts one submission for the client and the survey; refuses with the seconds until the fuller window ends. */
-export function checkSubmitRate(db: Kysely<Database>, limits: SubmitLimits, surveyId: string, client: string, now = Date.now()): Promise<RateDecision> {
-	return checkRate(db, submitRateChecks(limits, surveyId, client), now);
-}
