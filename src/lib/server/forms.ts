@@ -96,13 +96,15 @@ export async function readPostedForm(request: Request, maxBytes: number): Promis
 	let size = 0;
 	const reader = request.body?.getReader();
 	try {
-		for (let next = await reader?.read(); next && !next.done; next = await reader!.read()) {
-			size += next.value.byteLength;
+		while (reader) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			size += value.byteLength;
 			if (size > maxBytes) {
-				await reader!.cancel();
+				await reader.cancel();
 				return 'tooLarge';
 			}
-			chunks.push(next.value);
+			chunks.push(value);
 		}
 	} catch {
 		return 'malformed';

@@ -66,7 +66,8 @@ async function storeBatch(db: Db, batch: Pending[]): Promise<WriteResult[]> {
 		let next = 0;
 		const decisions = batch.map((p) => rateDecision(p.rate, counts.slice(next, (next += p.rate.length)), now));
 		// Surveys in one order, so that concurrent batches on PostgreSQL lock their rows in one order.
-		const order = batch.map((_, i) => i).sort((a, b) => (batch[a].response.surveyId < batch[b].response.surveyId ? -1 : batch[a].response.surveyId > batch[b].response.surveyId ? 1 : a - b));
+		const surveyOf = (i: number) => batch[i].response.surveyId;
+		const order = [...batch.keys()].sort((a, b) => (surveyOf(a) < surveyOf(b) ? -1 : surveyOf(a) > surveyOf(b) ? 1 : 0));
 		const stored: WriteResult[] = new Array(batch.length);
 		for (const i of order) {
 			const decision = decisions[i];

@@ -99,8 +99,7 @@ export async function saveDraft(db: Db, actor: Actor, surveyId: string, draft: S
 		const survey = await findSurveyById(trx, surveyId);
 		if (!survey) return { ok: false, reason: 'errors.notFound' };
 		if (base !== null && survey.updatedAt !== base) return { ok: false, reason: 'designer.saveConflict' };
-		const at = Math.max(now, survey.updatedAt + 1);
-		await updateSurvey(trx, surveyId, { draft }, at);
+		const at = await updateSurvey(trx, surveyId, { draft }, now);
 		// The designer autosaves every few seconds: one entry per editor and survey in ten minutes
 		// says who edited when, without burying everything else in the log.
 		const entry = { action: 'survey.draft-saved' as const, actor, target: surveyId };

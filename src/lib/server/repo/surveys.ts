@@ -252,9 +252,10 @@ export type SurveyChanges = Partial<
 /**
  * Changes the given fields (never the response count, which only storing a response changes).
  * updated_at always moves forward, even twice in one millisecond: it is the stamp that tells a
- * remembered copy of the survey from the current one (see collection/survey-cache.ts).
+ * remembered copy of the survey from the current one (see collection/survey-cache.ts), and the
+ * designer's base for refusing a stale save. Returns the new updated_at.
  */
-export async function updateSurvey(db: Db, id: string, changes: SurveyChanges, now = Date.now()): Promise<void> {
+export async function updateSurvey(db: Db, id: string, changes: SurveyChanges, now = Date.now()): Promise<number> {
 	const row = surveyRow({ ...(changes as Survey), id } as Survey);
 	const set: Partial<SurveysTable> = {};
 	const columns: [keyof SurveyChanges, keyof SurveysTable][] = [
@@ -271,11 +272,13 @@ export async function updateSurvey(db: Db, id: string, changes: SurveyChanges, n
 	];
 	for (const [field, column] of columns) if (field in changes) (set as Record<string, unknown>)[column] = row[column];
 	const updatedAt = sql<number>`case when ${sql.ref('updated_at')} >= ${now} then ${sql.ref('updated_at')} + 1 else ${now} end`;
-	await db
+	const updated = await db
 		.updateTable('surveys')
 		.set({ ...set, updated_at: updatedAt })
 		.where('id', '=', id)
-		.execute();
+		.returning('updated_at')
+		.executeTakeFirst();
+	return Number(updated?.updated_at ?? now);
 }
 
 export async function insertVersion(db: Db, version: SurveyVersion): Promise<void> {

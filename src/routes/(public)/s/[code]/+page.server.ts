@@ -93,17 +93,20 @@ async function submit(event: RequestEvent, form: PostedForm) {
 	if (String(form.get(HONEYPOT_FIELD) ?? '') !== '') redirect(303, thanks);
 	const client = await clientKey(event);
 	const started = Number(form.get('started'));
+	const posted = {
+		raw: rawFromForm(form),
+		language,
+		channelCode: String(form.get('ch') ?? '') || null,
+		invitationToken: String(form.get('t') ?? '') || null,
+		startedAt: Number.isSafeInteger(started) ? started : null,
+		source: 'web' as const
+	};
 	const attempt = async ({ survey, version }: SubmitTarget, countRate: boolean) =>
 		submitResponse(db, {
+			...posted,
 			survey,
 			version,
-			raw: rawFromForm(form),
-			language,
-			channelCode: String(form.get('ch') ?? '') || null,
-			invitationToken: String(form.get('t') ?? '') || null,
 			respondentKey: await keyFor(survey, cookies, url),
-			startedAt: Number.isSafeInteger(started) ? started : null,
-			source: 'web',
 			rate: countRate ? submitRateChecks(limits, survey.id, client) : []
 		});
 	let outcome: SubmissionOutcome = await attempt(target, true);
