@@ -1,13 +1,14 @@
 // Debian's chromium driven by playwright-core (no browser download). Suites skip, saying why,
-// when chromium is not installed.
+// when chromium is not installed, except under CI=true where that fails the run.
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { reportMissing } from '../prerequisites';
 
 function findChromium(): string | undefined {
-	if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+	if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : undefined;
 	try {
 		return execSync('command -v chromium || command -v chromium-browser', { encoding: 'utf8' }).trim() || undefined;
 	} catch {
@@ -16,7 +17,7 @@ function findChromium(): string | undefined {
 }
 
 export const chromiumPath = findChromium();
-if (!chromiumPath) console.warn('Browser tests skipped: no chromium found (apt-get install chromium, or set CHROMIUM_PATH).');
+if (!chromiumPath) reportMissing('chromium', 'apt-get install chromium, or set CHROMIUM_PATH', 'the browser suite');
 
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({

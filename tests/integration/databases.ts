@@ -10,11 +10,12 @@ import { createDb, type Engine } from '../../src/lib/server/db/create-db';
 import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import type { Database } from '../../src/lib/server/db/schema';
 import { randomToken } from '../../src/lib/server/ids';
+import { reportMissing } from '../prerequisites';
 
 export const engines: Engine[] = process.env.TEST_PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
 if (!process.env.TEST_PG_URL) {
-	console.warn('Integration tests run on SQLite only: set TEST_PG_URL=postgres://… to run them on PostgreSQL too.');
+	reportMissing('TEST_PG_URL', 'set it to postgres://… to run on PostgreSQL too', 'the PostgreSQL half of the integration suite');
 }
 
 export interface TestDb {
