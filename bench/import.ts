@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { createDb } from '../src/lib/server/db/create-db';
 import { folderMigrations } from '../src/lib/server/db/folder-migrations';
 import { migrateToLatest } from '../src/lib/server/db/migrator';
+import { insertChannel } from '../src/lib/server/repo/channels';
 import { insertUser } from '../src/lib/server/repo/users';
 import type { SurveyDefinition } from '../src/lib/survey/definition';
 import { mulberry32 } from '../src/lib/stats/random';
@@ -19,6 +20,8 @@ import { figureTable, machineInfo, writeResults, type Figure } from './lib/repor
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const ITEMS = 30;
+/** Channels of the survey, cycled through by the rows (an import accepts only channels the survey has). */
+const BRANCHES = 12;
 const codes = Array.from({ length: ITEMS }, (_, i) => `I${i + 1}`);
 const definition: SurveyDefinition = {
 	sections: [{ code: 'S', title: { en: 'Bench' }, items: codes.map((code) => ({ code, kind: 'likert' as const, text: { en: code }, required: true, scale: { min: 1, max: 7 }, reversed: false, notApplicable: false })) }]
@@ -31,7 +34,7 @@ async function writeCsv(file: string): Promise<void> {
 	let text = `submitted_at,channel,${codes.join(',')}\n`;
 	const start = Date.UTC(2023, 0, 1);
 	for (let r = 0; r < ROWS; r++) {
-		text += `${new Date(start + r * 30_000).toISOString()},branch-${r % 12}`;
+		text += `${new Date(start + r * 30_000).toISOString()},branch-${r % BRANCHES}`;
 		for (let i = 0; i < ITEMS; i++) text += ',' + (1 + Math.floor(random() * 7));
 		text += '\n';
 		if (text.length > 1 << 20) {
@@ -52,6 +55,7 @@ async function prepareDb(path: string): Promise<string> {
 	const settings = { languages: ['zh-CN'], defaultLanguage: 'zh-CN', title: {}, welcome: {}, thanks: {}, timeZone: 'Asia/Shanghai', randomizeItems: false, progressBar: false, duplicateGuard: 'none' };
 	await db.insertInto('surveys').values({ id: 'bench', owner_id: owner.id, system_id: null, code: 'bench', title: 'Bench', status: 'open', settings: JSON.stringify(settings), draft: JSON.stringify(definition), current_version_id: 'bench-v1', response_count: 0, response_cap: null, opens_at: null, closes_at: null, access_mode: 'public', archived: 0, created_at: now, updated_at: now }).execute();
 	await db.insertInto('survey_versions').values({ id: 'bench-v1', survey_id: 'bench', number: 1, definition: JSON.stringify(definition), created_at: now }).execute();
+	for (let b = 0; b < BRANCHES; b++) await insertChannel(db, 'bench', { code: `branch-${b}`, name: `Branch ${b}` }, now);
 	await db.destroy();
 	return 'bench';
 }

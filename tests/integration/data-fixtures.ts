@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/lib/server/db/schema';
 import { importResponses, type ImportRequest } from '../../src/lib/server/data/import-service';
+import { insertChannel } from '../../src/lib/server/repo/channels';
 import type { Survey } from '../../src/lib/server/repo/surveys';
 import type { SurveyDefinition } from '../../src/lib/survey/definition';
 import { createOpenSurvey } from './collection-fixtures';
@@ -42,9 +43,14 @@ export const dataDefinition: SurveyDefinition = {
 	]
 };
 
-/** An open survey with the data definition, owned by `ownerId` when given. */
-export function createDataSurvey(db: Kysely<Database>, ownerId?: string): Promise<Survey> {
-	return createOpenSurvey(db, ownerId ? { owner_id: ownerId } : {}, {}, dataDefinition);
+/** Channels every data survey has. */
+export const dataChannels = ['b1', 'b2'];
+
+/** An open survey with the data definition and channels, owned by `ownerId` when given. */
+export async function createDataSurvey(db: Kysely<Database>, ownerId?: string): Promise<Survey> {
+	const survey = await createOpenSurvey(db, ownerId ? { owner_id: ownerId } : {}, {}, dataDefinition);
+	for (const code of dataChannels) await insertChannel(db, survey.id, { code, name: `Branch ${code}` });
+	return survey;
 }
 
 /** Bytes in chunks of `size`, as a slow upload would deliver them. */

@@ -49,6 +49,29 @@ describe.each(engines)('import and export on %s', (engine) => {
 		expect(await findImportRun(t.db, survey.id, result.runId)).toMatchObject({ status: 'failed', errorCount: 1, errors: [{ row: 1102 }] });
 	});
 
+	it('refuses a submission time in the future or before 1990, an unknown channel or language, storing nothing', async () => {
+		const survey = await createDataSurvey(t.db);
+		const now = Date.UTC(2026, 11, 2, 9, 0);
+		const bad = ['Q1,submitted_at,channel,language', '4,9999-12-31T00:00:00Z,b1,en', '4,1989-12-31 23:59,b1,en', '4,2026-12-02T09:04:00Z,nope,fr'];
+		const result = await importText(t.db, survey, bad.join('\n'), { now });
+		const reasons = !result.ok && result.kind === 'invalid' ? result.errors.map((e) => `${e.row}:${e.column}:${e.value}:${e.reason.code}`) : result;
+		expect(reasons).toEqual([
+			'2:submitted_at:9999-12-31T00:00:00Z:data.metadata.future',
+			'3:submitted_at:1989-12-31 23:59:data.metadata.beforeEarliest',
+			'4:channel:nope:data.metadata.unknownChannel',
+			'4:language:fr:data.metadata.unknownLanguage'
+		]);
+		expect(await counts(survey.id)).toEqual({ responses: 0, staged: 0, counted: 0 });
+		// The edges pass: the first minute of 1990 in the survey's time zone, a clock a little ahead.
+		const edges = ['Q1,submitted_at,channel,language', '4,1990-01-01 00:00,b2,zh', '4,2026-12-02T09:05:00Z,,EN'];
+		expect(await importText(t.db, survey, edges.join('\n'), { now })).toMatchObject({ ok: true, rows: 2 });
+		const stored = await t.db.selectFrom('responses').select(['submitted_at', 'channel_code', 'language']).where('survey_id', '=', survey.id).orderBy('submitted_at').execute();
+		expect(stored.map((r) => [Number(r.submitted_at), r.channel_code, r.language])).toEqual([
+			[Date.UTC(1989, 11, 31, 16), 'b2', 'zh-CN'],
+			[now + 5 * 60_000, null, 'en']
+		]);
+	});
+
 	it('asks for a mapping of unknown headers, then uses the remembered one', async () => {
 		const survey = await createDataSurvey(t.db);
 		const file = 'Zufriedenheit,Kommentar\n4,gut\n';

@@ -5,7 +5,8 @@
  */
 import { otherCode } from '../survey/answers';
 import { allItems, answerCodes, type Item, type SurveyDefinition } from '../survey/definition';
-import { EXPORTED_METADATA, IMPORTED_METADATA, RECODED_SUFFIX, type MetadataField } from './columns';
+import type { MetadataField } from '../survey/response-metadata';
+import { EXPORTED_METADATA, IMPORTED_METADATA, RECODED_SUFFIX } from './columns';
 import type { CellError } from './issues';
 
 export type ColumnTarget =

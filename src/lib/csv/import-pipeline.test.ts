@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { runImport, type ImportOutcome } from './import-pipeline';
 import type { ImportedRow } from './row-validation';
 import { MAX_RECORD_CHARS } from './stream-reader';
-import { csvTestDefinition } from './test-survey';
+import { csvTestDefinition, csvTestMetadata } from './test-survey';
 
 beforeEach(() => {
 	expect.hasAssertions();
@@ -12,7 +12,7 @@ async function* chunks(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Arr
 	for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
-const target = { definition: csvTestDefinition, mapping: {}, timeZone: 'Asia/Shanghai', languages: ['zh-CN', 'en'] as const };
+const target = { definition: csvTestDefinition, mapping: {}, metadata: csvTestMetadata };
 
 /** Imports bytes in chunks of `size`; returns the outcome and every row handed to storage. */
 async function run(content: string | Uint8Array, size = 7, mapping = {}): Promise<{ outcome: ImportOutcome; stored: ImportedRow[] }> {
@@ -80,8 +80,13 @@ describe('runImport: malformed files store nothing and say why', () => {
 		['an unclosed quote', 'Q1,NOTE\n1,"abc\n2,x\n', ['2::data.import.quotes']],
 		['formulas in number columns', 'Q1,SPEND\n=1+1,@SUM(A1)\n', ['2:Q1:respond.error.outOfRange', '2:SPEND:respond.error.notANumber']],
 		['a value under an empty header', 'Q1,\n1,x\n', ['2::data.import.valueWithoutHeader']],
-		['rows without any answer', 'Q1,channel\n,web\n', ['2::data.import.noAnswers']],
-		['bad dates and languages', 'Q1,submitted_at,language\n1,2024-02-30,fr\n', ['2:submitted_at:data.import.badDate', '2:language:data.import.badLanguage']],
+		['rows without any answer', 'Q1,channel\n,branch-1\n', ['2::data.import.noAnswers']],
+		['bad dates and languages', 'Q1,submitted_at,language\n1,2024-02-30,fr\n', ['2:submitted_at:data.import.badDate', '2:language:data.metadata.unknownLanguage']],
+		[
+			'times in the future or before 1990, unknown channels',
+			'Q1,submitted_at,channel\n1,9999-12-31T00:00:00Z,branch-1\n2,1989-12-31,nope\n',
+			['2:submitted_at:data.metadata.future', '3:submitted_at:data.metadata.beforeEarliest', '3:channel:data.metadata.unknownChannel']
+		],
 		['N/A where the item offers none, unknown options', 'Q2,BR,CH\nN/A,east,app;tv\n', ['2:Q2:respond.error.notApplicableNotOffered', '2:BR:respond.error.notAChoice', '2:CH:respond.error.notAChoice']],
 		['a huge cell', `Q1,NOTE\n1,${'x'.repeat(5000)}\n`, ['2:NOTE:respond.error.tooLong']],
 		['not UTF-8 nor GBK', new Uint8Array([0x51, 0x31, 0x0a, 0xff, 0xff, 0xff, 0x0a]), ['1::data.import.encoding']],

@@ -4,7 +4,8 @@
  * error, after which nothing more is stored and the caller must throw away what it has (all or
  * nothing). Reading goes on to report further errors, up to `maxErrors`.
  */
-import type { SurveyDefinition, SurveyLanguage } from '../survey/definition';
+import type { SurveyDefinition } from '../survey/definition';
+import type { MetadataRules } from '../survey/response-metadata';
 import type { FileEncoding } from './encoding';
 import { planColumns, type SavedMapping } from './import-mapping';
 import { CsvInputError, type CellError } from './issues';
@@ -14,8 +15,8 @@ import { readCsvStream, type CsvHeader } from './stream-reader';
 export interface ImportTarget {
 	definition: SurveyDefinition;
 	mapping: SavedMapping;
-	timeZone: string;
-	languages: readonly SurveyLanguage[];
+	/** What submitted_at, channel and language cells may say. */
+	metadata: MetadataRules;
 }
 
 export type ImportOutcome =
@@ -61,7 +62,7 @@ export async function runImport(
 			errorCount = plan.errors.length;
 			throw new Stop();
 		}
-		validate = rowValidator({ definition: target.definition, header: h.cells, columns: plan.columns, timeZone: target.timeZone, languages: target.languages, delimiter: h.delimiter });
+		validate = rowValidator({ definition: target.definition, header: h.cells, columns: plan.columns, metadata: target.metadata, delimiter: h.delimiter });
 	};
 	try {
 		for await (const batch of readCsvStream(source, onHeader)) {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from './import-pipeline';
 import type { ImportedRow } from './row-validation';
 import { exportItems, exportOptionsFrom, responseCsv, type ExportedResponse, type ResponseExportOptions } from './response-export';
-import { csvTestDefinition } from './test-survey';
+import { csvTestDefinition, csvTestMetadata } from './test-survey';
 
 beforeEach(() => {
 	expect.hasAssertions();
@@ -40,7 +40,7 @@ describe('response export', () => {
 	])('imports back to the same answers and metadata (%s)', async (_, options) => {
 		const bytes = new TextEncoder().encode('\uFEFF' + csv(options));
 		const stored: ImportedRow[] = [];
-		const target = { definition: csvTestDefinition, mapping: {}, timeZone: 'Asia/Shanghai', languages: ['zh-CN', 'en'] as const };
+		const target = { definition: csvTestDefinition, mapping: {}, metadata: csvTestMetadata };
 		const outcome = await runImport((async function* () { yield bytes; })(), target, async (rows) => void stored.push(...rows));
 		expect(outcome.ok).toBe(true);
 		expect(stored.map((r) => r.answers)).toEqual(responses.map((r) => r.answers));

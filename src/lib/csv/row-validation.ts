@@ -1,46 +1,37 @@
 /**
  * One imported record → one response (answers and metadata), or the errors that keep it out:
- * a ragged record, a value that is not an answer to its item, a bad date, language or channel,
- * a record without any answer. Errors are appended to the caller's report with row, column, value.
+ * a ragged record, a value that is not an answer to its item, a date that is none, metadata the
+ * survey refuses (see response-metadata.ts), a record without any answer. Errors are appended to
+ * the caller's report with row, column, value.
  */
 import { otherCode, validateAnswers, type RawAnswers } from '../survey/answers';
-import type { Answers, Item, SurveyDefinition, SurveyLanguage } from '../survey/definition';
+import type { Answers, Item, SurveyDefinition } from '../survey/definition';
+import { metadataChecker, type MetadataField, type MetadataInput, type MetadataRules, type ResponseMetadata } from '../survey/response-metadata';
 import { cellParser, MISSING } from './cell-values';
 import type { ColumnTarget } from './import-mapping';
 import type { CellError, CsvIssue } from './issues';
 import { parseTimestamp } from './timestamps';
 
-export interface ImportedRow {
+/** null metadata: not given (the import time and the survey's default language are used). */
+export interface ImportedRow extends ResponseMetadata {
 	answers: Answers;
-	/** null: not given (the import time is used). */
-	submittedAt: number | null;
-	channel: string | null;
-	/** null: not given (the survey's default language is used). */
-	language: SurveyLanguage | null;
 }
 
 export interface RowContext {
 	definition: SurveyDefinition;
 	header: readonly string[];
 	columns: readonly ColumnTarget[];
-	/** The survey's time zone, for dates without one. */
-	timeZone: string;
-	languages: readonly SurveyLanguage[];
+	/** What metadata the survey accepts; its time zone also reads dates written without one. */
+	metadata: MetadataRules;
 	delimiter: string;
 }
 
-export const MAX_CHANNEL_LENGTH = 100;
 /** Reported values are cut to this many characters, so a runaway cell cannot bloat the report. */
 export const MAX_REPORTED_VALUE = 200;
 
 const clip = (value: string) => (value.length > MAX_REPORTED_VALUE ? value.slice(0, MAX_REPORTED_VALUE) + '…' : value);
 
-type Apply = (row: ImportedRow, cell: string, raw: RawAnswers) => CsvIssue | undefined;
-
-function languageOf(text: string, languages: readonly SurveyLanguage[]): SurveyLanguage | undefined {
-	const lower = text.toLowerCase();
-	return languages.find((l) => l.toLowerCase() === lower || l.split('-')[0].toLowerCase() === lower);
-}
+type Apply = (given: MetadataInput, cell: string, raw: RawAnswers) => CsvIssue | undefined;
 
 function columnApplier(target: ColumnTarget, context: RowContext): Apply | undefined {
 	switch (target.kind) {
@@ -57,7 +48,7 @@ function columnApplier(target: ColumnTarget, context: RowContext): Apply | undef
 			};
 		}
 		case 'meta':
-			return metaApplier(target.field, context);
+			return metaApplier(target.field, context.metadata.timeZone);
 	}
 }
 
@@ -68,33 +59,22 @@ function answeredItems(columns: readonly ColumnTarget[]): Item[] {
 	return [...items.values()];
 }
 
-function metaApplier(field: 'submittedAt' | 'channel' | 'language', context: RowContext): Apply {
-	if (field === 'submittedAt') {
-		return (row, cell) => {
-			const text = cell.trim();
-			if (text === '') return undefined;
-			const at = parseTimestamp(text, context.timeZone);
-			if (at === undefined) return { code: 'data.import.badDate' };
-			row.submittedAt = at;
-			return undefined;
-		};
-	}
-	if (field === 'channel') {
-		return (row, cell) => {
-			const text = cell.trim();
-			if (text.length > MAX_CHANNEL_LENGTH) return { code: 'data.import.tooLong', params: { max: MAX_CHANNEL_LENGTH } };
-			row.channel = text === '' ? null : text;
-			return undefined;
-		};
-	}
-	return (row, cell) => {
+/** Reads a metadata cell; whether the survey accepts the value is judged for the whole row. */
+function metaApplier(field: MetadataField, timeZone: string): Apply {
+	if (field !== 'submittedAt') return (given, cell) => void (given[field] = cell);
+	return (given, cell) => {
 		const text = cell.trim();
 		if (text === '') return undefined;
-		const language = languageOf(text, context.languages);
-		if (!language) return { code: 'data.import.badLanguage', params: { languages: context.languages.join(', ') } };
-		row.language = language;
+		const at = parseTimestamp(text, timeZone);
+		if (at === undefined) return { code: 'data.import.badDate' };
+		given.submittedAt = at;
 		return undefined;
 	};
+}
+
+/** The column of each metadata field the file has, in column order. */
+function metadataColumns(columns: readonly ColumnTarget[]): [MetadataField, number][] {
+	return columns.flatMap((c, i): [MetadataField, number][] => (c.kind === 'meta' ? [[c.field, i]] : []));
 }
 
 /** Column of each answer code, for reporting the validation's per-code issues; an "other" text falls back to its item's column. */
@@ -119,6 +99,8 @@ export function rowValidator(context: RowContext): (cells: readonly string[], ro
 	const appliers = context.columns.map((target) => columnApplier(target, context));
 	const items = answeredItems(context.columns);
 	const columnOf = columnOfCode(context);
+	const checkMetadata = metadataChecker(context.metadata);
+	const metaColumns = metadataColumns(context.columns);
 	const width = context.header.length;
 	return (cells, rowNumber, errors) => {
 		const report = (column: number, issue: CsvIssue) =>
@@ -127,23 +109,29 @@ export function rowValidator(context: RowContext): (cells: readonly string[], ro
 			errors.push({ row: rowNumber, column: '', value: '', reason: { code: 'data.import.ragged', params: { expected: width, found: cells.length } } });
 			return undefined;
 		}
-		const row: ImportedRow = { answers: {}, submittedAt: null, channel: null, language: null };
+		const given: MetadataInput = {};
 		const raw: RawAnswers = {};
 		const before = errors.length;
 		for (let i = 0; i < width; i++) {
-			const issue = appliers[i]?.(row, cells[i], raw);
+			const issue = appliers[i]?.(given, cells[i], raw);
 			if (issue) report(i, issue);
+		}
+		const metadata = checkMetadata(given);
+		if (!metadata.ok) {
+			for (const [field, column] of metaColumns) {
+				const issue = metadata.errors[field];
+				if (issue) report(column, { code: issue.key, params: issue.params });
+			}
 		}
 		const checked = validateAnswers(context.definition, raw, items);
 		if (!checked.ok) {
 			for (const [code, issue] of Object.entries(checked.errors)) report(columnOf(code), { code: issue.key, params: issue.params });
 		}
-		if (errors.length > before) return undefined;
+		if (errors.length > before || !metadata.ok) return undefined;
 		if (Object.keys(checked.answers).length === 0) {
 			errors.push({ row: rowNumber, column: '', value: '', reason: { code: 'data.import.noAnswers' } });
 			return undefined;
 		}
-		row.answers = checked.answers;
-		return row;
+		return { answers: checked.answers, ...metadata.metadata };
 	};
 }

@@ -1,6 +1,8 @@
 // A small questionnaire for the CSV tests: a labelled Likert with N/A, a reversed 7-point item,
-// a single choice with "other", a multiple choice, a number and a text item.
+// a single choice with "other", a multiple choice, a number and a text item; and what its
+// survey accepts as metadata on 2026-12-02.
 import type { SurveyDefinition } from '../survey/definition';
+import type { MetadataRules } from '../survey/response-metadata';
 
 const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
@@ -20,3 +22,5 @@ export const csvTestDefinition: SurveyDefinition = {
 		}
 	]
 };
+
+export const csvTestMetadata: MetadataRules = { now: Date.UTC(2026, 11, 2, 9), timeZone: 'Asia/Shanghai', languages: ['zh-CN', 'en'], channels: ['branch-1'] };

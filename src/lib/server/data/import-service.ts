@@ -14,12 +14,14 @@ import {
 	loadImportMapping,
 	stageRows
 } from '../repo/imports';
+import { listChannels } from '../repo/channels';
 import { findVersion, listVersions, type Survey, type SurveyVersion } from '../repo/surveys';
 import type { User } from '../repo/users';
 import { randomToken } from '../ids';
 import { runImport, type ImportOutcome } from '../../csv/import-pipeline';
 import type { SavedMapping } from '../../csv/import-mapping';
 import type { ImportedRow } from '../../csv/row-validation';
+import type { MetadataRules } from '../../survey/response-metadata';
 
 type Db = Kysely<Database>;
 
@@ -35,6 +37,7 @@ export interface ImportRequest {
 	onProgress?: (rows: number) => void;
 	/** Fold the new responses into the analysis store afterwards (default true). */
 	fold?: boolean;
+	/** The clock (epoch ms): the time of rows without one, and the latest time a row may give. */
 	now?: number;
 }
 
@@ -81,7 +84,8 @@ export async function importResponses(db: Db, request: ImportRequest): Promise<I
 		seq += rows.length;
 	};
 	try {
-		const target = { definition: version.definition, mapping, timeZone: survey.settings.timeZone, languages: survey.settings.languages };
+		const metadata = await metadataRules(db, survey, now);
+		const target = { definition: version.definition, mapping, metadata };
 		const outcome = await runImport(request.source, target, store, { onProgress: request.onProgress });
 		await settle(db, request, runId, version.id, outcome);
 		if (outcome.ok && request.fold !== false) await foldSurvey(db, survey.id);
@@ -89,6 +93,12 @@ export async function importResponses(db: Db, request: ImportRequest): Promise<I
 	} finally {
 		await discardStaged(db, runId);
 	}
+}
+
+/** What the survey accepts as a response's time, channel and language, at `now`. */
+export async function metadataRules(db: Db, survey: Survey, now: number): Promise<MetadataRules> {
+	const channels = (await listChannels(db, survey.id)).map((c) => c.code);
+	return { now, timeZone: survey.settings.timeZone, languages: survey.settings.languages, channels };
 }
 
 /** Commits a clean run (responses, run record and audit entry together) or records why it failed. */
