@@ -116,6 +116,40 @@ describe.skipIf(!chromiumPath)('data in and out', () => {
 		expect((await api('/surveys')).status).toBe(401);
 	});
 
+	it('refuses metadata the survey does not have over the API with 422, in the caller’s language, storing nothing', async () => {
+		const { secret } = await insertApiToken(db, { userId: users.researcher, name: 'metadata', scope: 'read-write' });
+		const before = await responseCount();
+		const post = (path: string, body: string, headers: Record<string, string>) =>
+			fetch(`${server.url}/api/v1/surveys/${fixtures.surveyId}/${path}`, { method: 'POST', headers: { authorization: `Bearer ${secret}`, ...headers }, body });
+		const created = await post('responses', JSON.stringify({ answers: { Q1: 5 }, channel: 'nope', language: 'fr' }), { 'content-type': 'application/json', 'accept-language': 'zh-CN,zh;q=0.9' });
+		expect(created.status).toBe(422);
+		expect(await created.json()).toEqual({
+			error: {
+				code: 'invalid_metadata',
+				message: expect.stringContaining('未保存'),
+				details: {
+					channel: { key: 'data.metadata.unknownChannel', message: expect.stringContaining('发放') },
+					language: { key: 'data.metadata.unknownLanguage', message: expect.stringContaining('zh-CN, en') }
+				}
+			}
+		});
+		const imported = await post('import', 'Q1,submitted_at,channel\n4,9999-12-31T00:00:00Z,\n4,2024-01-01,nope\n', { 'content-type': 'text/csv' });
+		expect(imported.status).toBe(422);
+		expect(await imported.json()).toMatchObject({
+			error: {
+				code: 'invalid_file',
+				details: {
+					errorCount: 2,
+					errors: [
+						{ row: 2, column: 'submitted_at', value: '9999-12-31T00:00:00Z', code: 'data.metadata.future', message: expect.stringContaining('future') },
+						{ row: 3, column: 'channel', value: 'nope', code: 'data.metadata.unknownChannel' }
+					]
+				}
+			}
+		});
+		expect(await responseCount()).toBe(before);
+	});
+
 	it('imports and submits over the API with a read-write token, and refuses a cookie', async () => {
 		const { secret } = await insertApiToken(db, { userId: users.researcher, name: 'sync', scope: 'read-write' });
 		const headers = { authorization: `Bearer ${secret}`, 'content-type': 'text/csv' };

@@ -8,6 +8,7 @@ import { createResponse, listResponses } from '../../src/lib/server/data/api-ope
 import { decodeCursor, encodeCursor } from '../../src/lib/server/data/api-http';
 import { createToken, revokeToken } from '../../src/lib/server/data/tokens';
 import { listApiTokens } from '../../src/lib/server/repo/api-tokens';
+import { insertChannel } from '../../src/lib/server/repo/channels';
 import { insertUser, updateUser, type User } from '../../src/lib/server/repo/users';
 import type { Survey } from '../../src/lib/server/repo/surveys';
 import type { Role } from '../../src/lib/server/db/schema';
@@ -124,5 +125,34 @@ describe.each(engines)('API on %s', (engine) => {
 		expect(second.responses.map((r) => r.id)).not.toContain(first.responses[2].id);
 		expect(second.responses.every((r) => r.source === 'api')).toBe(true);
 		expect(await refusal(Promise.resolve().then(() => decodeCursor('garbage')))).toBe('400 invalid_cursor');
+	});
+
+	it('refuses a channel or language the survey does not have with 422, storing nothing', async () => {
+		await insertChannel(t.db, survey.id, { code: 'web', name: 'Website' });
+		const stored = async () => Number((await t.db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', survey.id).executeTakeFirstOrThrow()).n);
+		const before = await stored();
+		const answers = { Q1: 4, Q2: 3 };
+		const failure = async (body: unknown) => {
+			try {
+				await createResponse(t.db, survey, body);
+			} catch (e) {
+				if (e instanceof ApiError) return { status: e.status, code: e.code, details: e.details };
+				throw e;
+			}
+			return 'stored';
+		};
+		expect(await failure({ answers, channel: 'nope', language: 'fr' })).toEqual({
+			status: 422,
+			code: 'invalid_metadata',
+			details: {
+				channel: { key: 'data.metadata.unknownChannel', message: expect.stringContaining('Distribute') },
+				language: { key: 'data.metadata.unknownLanguage', message: expect.stringContaining('zh-CN, en') }
+			}
+		});
+		expect(await failure({ answers, channel: 7 })).toMatchObject({ status: 400, code: 'invalid_body' });
+		expect(await stored()).toBe(before);
+		const created = await createResponse(t.db, survey, { answers, channel: 'web', language: 'EN' });
+		const row = await t.db.selectFrom('responses').select(['channel_code', 'language']).where('id', '=', created.id).executeTakeFirstOrThrow();
+		expect(row).toEqual({ channel_code: 'web', language: 'en' });
 	});
 });

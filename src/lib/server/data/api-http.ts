@@ -3,6 +3,7 @@
 // riding a session cookie must not reach the API).
 import type { RequestEvent } from '@sveltejs/kit';
 import { catalogs } from '../../i18n/catalogs';
+import { negotiateLocale, type Locale } from '../../i18n/locales';
 import { translate, type MessageParams } from '../../i18n/translate';
 import { ApiError } from '../auth/api-tokens';
 import type { ResponseCursor } from '../repo/exports';
@@ -31,9 +32,14 @@ export function apiHandler<E extends RequestEvent>(handle: (event: E) => Promise
 	};
 }
 
-/** English text of a message key, for API clients (developers read English error messages). */
-export function englishMessage(key: string, params?: MessageParams): string {
-	return translate(catalogs.en, key, params);
+/** The language of the API's problem texts: the request's Accept-Language, English when it names neither zh nor en. */
+export function apiLocale(request: Request): Locale {
+	return negotiateLocale(request.headers.get('accept-language'));
+}
+
+/** The text of a message key in `locale`, for an API answer. */
+export function apiMessage(locale: Locale, key: string, params?: MessageParams): string {
+	return translate(catalogs[locale], key, params);
 }
 
 /** Refuses bodies of other media types with 415 (and so every form encoding). */

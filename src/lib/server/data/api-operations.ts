@@ -8,9 +8,12 @@ import { responsesPage } from '../repo/exports';
 import { findVersion, listAccessibleSurveys, type Survey, type SurveyAccess } from '../repo/surveys';
 import { CsvInputError } from '../../csv/issues';
 import type { ExportedResponse } from '../../csv/response-export';
+import { defaultLocale, type Locale } from '../../i18n/locales';
+import type { MessageParams } from '../../i18n/translate';
 import type { RawAnswers } from '../../survey/answers';
-import { englishMessage, iso } from './api-http';
-import type { ImportResult } from './import-service';
+import { metadataChecker } from '../../survey/response-metadata';
+import { apiMessage, iso } from './api-http';
+import { metadataRules, type ImportResult } from './import-service';
 
 type Db = Kysely<Database>;
 
@@ -83,25 +86,43 @@ const refusals: Record<string, [number, string]> = {
 	duplicate: [409, 'This respondent has already answered.']
 };
 
-/** A server-to-server submission: the questionnaire's own validation and storing rules, source "api". */
-export async function createResponse(db: Db, survey: Survey, body: unknown) {
-	if (typeof body !== 'object' || body === null || typeof (body as { answers?: unknown }).answers !== 'object' || (body as { answers?: unknown }).answers === null) {
-		throw new ApiError(400, 'invalid_body', 'Send {"answers": {"<answer code>": value, …}, "language"?, "channel"?, "invitation"?}.');
+/** The body of a server-to-server submission, or 400 when it is not shaped like one. */
+function submissionBody(body: unknown): { answers: RawAnswers; language: string | null; channel: string | null; invitation: string | null } {
+	const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+	const optional = ['language', 'channel', 'invitation'].map((field) => input[field] ?? null);
+	if (typeof input.answers !== 'object' || input.answers === null || !optional.every((v) => v === null || typeof v === 'string')) {
+		throw new ApiError(400, 'invalid_body', 'Send {"answers": {"<answer code>": value, …}, "language"?, "channel"?, "invitation"?}, the last three as strings.');
 	}
-	const input = body as { answers: RawAnswers; language?: unknown; channel?: unknown; invitation?: unknown };
-	const text = (v: unknown) => (typeof v === 'string' ? v : null);
+	const [language, channel, invitation] = optional as (string | null)[];
+	return { answers: input.answers as RawAnswers, language, channel, invitation };
+}
+
+/** Per-field or per-code problems as the API details them: the message key and its text in the caller's language. */
+function issueDetails(issues: Record<string, { key: string; params?: MessageParams } | undefined>, locale: Locale) {
+	return Object.fromEntries(Object.entries(issues).flatMap(([name, issue]) => (issue ? [[name, { key: issue.key, message: apiMessage(locale, issue.key, issue.params) }]] : [])));
+}
+
+/**
+ * A server-to-server submission: the questionnaire's own validation and storing rules, source
+ * "api". A channel or language the survey does not have is refused (422), never dropped.
+ */
+export async function createResponse(db: Db, survey: Survey, body: unknown, locale: Locale = defaultLocale) {
+	const input = submissionBody(body);
+	const now = Date.now();
+	const metadata = metadataChecker(await metadataRules(db, survey, now))({ channel: input.channel, language: input.language });
+	if (!metadata.ok) throw new ApiError(422, 'invalid_metadata', apiMessage(locale, 'data.metadata.refused'), issueDetails(metadata.errors, locale));
 	const outcome = await submitResponse(db, {
 		survey,
 		raw: input.answers,
-		language: text(input.language),
-		channelCode: text(input.channel),
-		invitationToken: text(input.invitation),
-		source: 'api'
+		language: metadata.metadata.language,
+		channelCode: metadata.metadata.channel,
+		invitationToken: input.invitation,
+		source: 'api',
+		now
 	});
 	if (outcome.ok) return { id: outcome.responseId, answers: outcome.answers };
 	if (outcome.reason === 'invalid') {
-		const details = Object.fromEntries(Object.entries(outcome.errors).map(([code, issue]) => [code, { key: issue.key, message: englishMessage(issue.key, issue.params) }]));
-		throw new ApiError(422, 'invalid_answers', 'Some answers are not valid; see details per answer code.', details);
+		throw new ApiError(422, 'invalid_answers', 'Some answers are not valid; see details per answer code.', issueDetails(outcome.errors, locale));
 	}
 	const [status, message] = refusals[outcome.reason] ?? [409, outcome.reason];
 	throw new ApiError(status, outcome.reason, message);
@@ -144,8 +165,8 @@ export function mappingParam(url: URL): Record<string, string> {
 	throw new ApiError(400, 'invalid_parameter', 'mapping must be a JSON object of header → answer code ("" to ignore a column).');
 }
 
-/** Turns an import that stored nothing into the API's 422 answer. */
-export function importFailure(outcome: Exclude<ImportResult, { ok: true }>): ApiError {
+/** Turns an import that stored nothing into the API's 422 answer, each problem in the caller's language. */
+export function importFailure(outcome: Exclude<ImportResult, { ok: true }>, locale: Locale = defaultLocale): ApiError {
 	if (outcome.kind === 'mapping') {
 		return new ApiError(422, 'unknown_columns', `Columns that are no answer code: ${outcome.unknown.join(', ')}. Map them with ?mapping={"header":"CODE"} ("" ignores), or rename them.`, {
 			unknown: outcome.unknown,
@@ -153,7 +174,7 @@ export function importFailure(outcome: Exclude<ImportResult, { ok: true }>): Api
 			runId: outcome.runId
 		});
 	}
-	const errors = outcome.errors.map((e) => ({ row: e.row, column: e.column, value: e.value, code: e.reason.code, message: englishMessage(e.reason.code, e.reason.params) }));
+	const errors = outcome.errors.map((e) => ({ row: e.row, column: e.column, value: e.value, code: e.reason.code, message: apiMessage(locale, e.reason.code, e.reason.params) }));
 	return new ApiError(422, 'invalid_file', `${outcome.errorCount} problem(s) found; nothing was imported.`, {
 		errorCount: outcome.errorCount,
 		truncated: outcome.truncated,

@@ -58,8 +58,8 @@ export function openApiDocument(origin: string) {
 									required: ['answers'],
 									properties: {
 										answers: { type: 'object', description: 'Answer code → number, option code, option codes, text, or null (not applicable)' },
-										language: { type: 'string', enum: ['zh-CN', 'en'] },
-										channel: { type: 'string' },
+										language: { type: 'string', description: 'One of the survey’s languages (zh-CN, en; zh and en match too)' },
+										channel: { type: 'string', description: 'A channel code the survey has (Distribute)' },
 										invitation: { type: 'string', description: 'Single-use invitation token, for invitation-only surveys' }
 									}
 								}
@@ -70,7 +70,7 @@ export function openApiDocument(origin: string) {
 						'201': ok('Stored', data({ type: 'object', properties: { id: { type: 'string' }, answers: { type: 'object' } } })),
 						'400': error('Malformed body'),
 						'409': error('Survey not open, closed, full, or a duplicate'),
-						'422': error('Invalid answers; details per answer code'),
+						'422': error('invalid_answers (details per answer code) or invalid_metadata (details per field: channel, language); texts follow Accept-Language'),
 						...writes
 					}
 				}
@@ -115,7 +115,7 @@ export function openApiDocument(origin: string) {
 					requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
 					responses: {
 						'200': ok('Imported', data({ type: 'object', properties: { imported: { type: 'integer' }, encoding: { type: 'string' }, delimiter: { type: 'string' }, runId: { type: 'string' } } })),
-						'422': error('unknown_columns (details.unknown) or invalid_file (details.errors: row, column, value, code, message); nothing stored'),
+						'422': error('unknown_columns (details.unknown) or invalid_file (details.errors: row, column, value, code, message in the Accept-Language); nothing stored'),
 						...writes
 					}
 				}

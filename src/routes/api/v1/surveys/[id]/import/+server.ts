@@ -1,6 +1,6 @@
 import { appDb } from '$lib/server/db';
 import { apiSurveyRequest } from '$lib/server/data/api-context';
-import { apiHandler, apiJson, requireMediaType } from '$lib/server/data/api-http';
+import { apiHandler, apiJson, apiLocale, requireMediaType } from '$lib/server/data/api-http';
 import { importFailure, mappingParam, streamChunks } from '$lib/server/data/api-operations';
 import { importResponses } from '$lib/server/data/import-service';
 import type { RequestHandler } from './$types';
@@ -18,6 +18,6 @@ export const POST: RequestHandler = apiHandler(async ({ request, params, url }) 
 		source: streamChunks(request.body),
 		mapping
 	});
-	if (!result.ok) throw importFailure(result);
+	if (!result.ok) throw importFailure(result, apiLocale(request));
 	return apiJson({ data: { imported: result.rows, encoding: result.encoding, delimiter: result.delimiter, runId: result.runId } });
 });

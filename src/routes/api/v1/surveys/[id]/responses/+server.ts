@@ -1,6 +1,6 @@
 import { appDb } from '$lib/server/db';
 import { apiSurveyRequest } from '$lib/server/data/api-context';
-import { apiHandler, apiJson, decodeCursor, encodeCursor, intParam, jsonBody } from '$lib/server/data/api-http';
+import { apiHandler, apiJson, apiLocale, decodeCursor, encodeCursor, intParam, jsonBody } from '$lib/server/data/api-http';
 import { createResponse, listResponses, responseJson } from '$lib/server/data/api-operations';
 import type { RequestHandler } from './$types';
 
@@ -12,9 +12,9 @@ export const GET: RequestHandler = apiHandler(async ({ request, params, url }) =
 	return apiJson({ data: responses.map(responseJson), nextCursor: next ? encodeCursor(next) : null });
 });
 
-/** A server-to-server submission, validated and stored exactly as the questionnaire's own. */
+/** A server-to-server submission, validated and stored as the questionnaire's own; problems in the Accept-Language. */
 export const POST: RequestHandler = apiHandler(async ({ request, params }) => {
 	const { survey } = await apiSurveyRequest(request, params.id, 'read-write', 'edit');
 	const body = await jsonBody(request);
-	return apiJson({ data: await createResponse(appDb(), survey, body) }, 201);
+	return apiJson({ data: await createResponse(appDb(), survey, body, apiLocale(request)) }, 201);
 });
