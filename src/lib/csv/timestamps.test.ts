@@ -18,7 +18,7 @@ describe('parseTimestamp', () => {
 		expect(parseTimestamp('2024-01-01 12:00', 'Europe/Berlin')).toBe(Date.UTC(2024, 0, 1, 11));
 	});
 
-	it.each(['2024-02-30', '2024-13-01', '2024-01-01 25:00', 'yesterday', '01/02/2024', ''])('refuses %j', (text) => {
+	it.each(['2024-02-30', '2024-13-01', '2024-01-01 25:00', '0099-06-01', 'yesterday', '01/02/2024', ''])('refuses %j', (text) => {
 		expect(parseTimestamp(text, 'UTC')).toBeUndefined();
 	});
 });

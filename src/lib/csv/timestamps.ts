@@ -51,6 +51,7 @@ export function parseTimestamp(text: string, timeZone: string): number | undefin
 	];
 	const [y, mo, d, h, mi, s] = fields;
 	const check = new Date(Date.UTC(y, mo - 1, d));
-	if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
+	// Date.UTC reads years 0–99 as 1900–1999: such a year is refused rather than moved.
+	if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
 	return zonedTimeToEpoch(fields, timeZone);
 }
