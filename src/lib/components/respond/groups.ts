@@ -26,3 +26,8 @@ export function groupItems(items: readonly Item[]): ItemGroup[] {
 	}
 	return groups;
 }
+
+/** A wide Likert grid's columns (CSS grid-template-columns): one per point, and a wider one for "not applicable". */
+export function gridColumns(points: number, notApplicable: boolean): string {
+	return `repeat(${points}, minmax(0, 1fr))` + (notApplicable ? ' minmax(0, 2fr)' : '');
+}
