@@ -34,6 +34,19 @@ function chooseLocale(event: RequestEvent): Locale {
 	return isLocale(chosen) ? chosen : negotiateLocale(event.request.headers.get('accept-language'));
 }
 
+// The designer's phone preview draws this page in a frame of the app's own; no other page may be framed.
+const SAME_ORIGIN_FRAME_ROUTES = new Set(['/(app)/surveys/[id]/preview/frame']);
+
+function framingHeaders(event: RequestEvent, response: Response): void {
+	if (!SAME_ORIGIN_FRAME_ROUTES.has(event.route.id ?? '')) {
+		response.headers.set('X-Frame-Options', 'DENY');
+		return;
+	}
+	response.headers.set('X-Frame-Options', 'SAMEORIGIN');
+	const policy = response.headers.get('content-security-policy');
+	if (policy) response.headers.set('content-security-policy', policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+}
+
 // One handle rather than a sequence of three: every respondent post passes through it.
 export const handle: Handle = async ({ event, resolve }) => {
 	await authenticate(event);
@@ -41,7 +54,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	framingHeaders(event, response);
 	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 	return response;
 };

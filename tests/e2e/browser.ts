@@ -30,8 +30,9 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 /** Runs axe-core (WCAG 2 A/AA rules) on the page and fails listing every violation. */
 export async function expectAccessible(page: Page): Promise<void> {
-	// evaluate() runs through the DevTools protocol, so the page's CSP does not block axe.
-	await page.evaluate(axeSource);
+	// evaluate() runs through the DevTools protocol, so the page's CSP does not block axe. In every
+	// frame: axe in the page checks a frame's content through the axe inside it.
+	for (const frame of page.frames()) await frame.evaluate(axeSource);
 	const violations = await page.evaluate(async () => {
 		const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
 			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] }

@@ -89,15 +89,18 @@ describe.skipIf(!chromiumPath)('designer in a browser', () => {
 		await page.getByRole('link', { name: 'Phone' }).click();
 		await page.setViewportSize({ width: 375, height: 800 });
 		await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('zh-CN');
-		expect(await page.getByRole('heading', { level: 1, name: '网点服务质量调查' }).isVisible()).toBe(true);
-		expect(await page.getByRole('heading', { name: '有形性' }).isVisible()).toBe(true);
-		expect(await page.getByText('该企业拥有现代化的设备。').count()).toBeGreaterThan(0);
-		expect(await page.getByText('第 1 页', { exact: false }).count()).toBeGreaterThan(0);
+		// The questionnaire is drawn in a phone-sized frame of its own.
+		const phone = page.frameLocator('iframe');
+		await expect.poll(() => phone.getByRole('heading', { level: 1, name: '网点服务质量调查' }).isVisible()).toBe(true);
+		expect(await phone.getByRole('heading', { name: '有形性' }).isVisible()).toBe(true);
+		expect(await phone.getByText('该企业拥有现代化的设备。').count()).toBeGreaterThan(0);
+		expect(await phone.getByText('第 1 页', { exact: false }).count()).toBeGreaterThan(0);
 		expect(await noSideScroll()).toBe(true);
 		await expectAccessible(page);
 		await screenshot(page, 'designer-preview-phone-zh');
-		await page.getByRole('link', { name: '下一页' }).click();
-		await expect.poll(() => page.getByRole('heading', { name: '可靠性' }).isVisible()).toBe(true);
+		await phone.getByRole('link', { name: '下一页' }).click();
+		await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBe('1');
+		await expect.poll(() => phone.getByRole('heading', { name: '可靠性' }).isVisible()).toBe(true);
 		await page.setViewportSize({ width: 1280, height: 800 });
 	});
 

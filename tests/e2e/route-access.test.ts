@@ -156,5 +156,17 @@ describe('authorisation of every route', () => {
 		expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(response.headers.get('referrer-policy')).toBe('same-origin');
+		expect(response.headers.get('x-frame-options')).toBe('DENY');
+	});
+
+	it('lets only the phone preview be framed, and only by the app itself', async () => {
+		const preview = await request('researcher', 'GET', '/surveys/{surveyId}/preview?width=phone');
+		expect(preview.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+		expect(preview.headers.get('x-frame-options')).toBe('DENY');
+		const frame = await request('researcher', 'GET', '/surveys/{surveyId}/preview/frame');
+		expect(frame.status).toBe(200);
+		expect(frame.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+		expect(frame.headers.get('content-security-policy')).not.toContain("frame-ancestors 'none'");
+		expect(frame.headers.get('x-frame-options')).toBe('SAMEORIGIN');
 	});
 });

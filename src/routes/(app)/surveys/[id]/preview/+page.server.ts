@@ -1,27 +1,4 @@
-import { requireSurvey } from '$lib/server/auth/survey-access';
-import { respondMessages } from '$lib/server/collection/respond-page';
-import { surveyLanguages, type SurveyLanguage } from '$lib/survey/definition';
-import { WELCOME_PAGE } from '$lib/survey/paging';
+import { loadPreview } from '$lib/server/design/preview';
 import type { PageServerLoad } from './$types';
 
-// The draft exactly as respondents will see it, in a chosen language, page and width.
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const { survey } = await requireSurvey(locals, params.id, 'edit', url);
-	const { settings, draft } = survey;
-	const asked = url.searchParams.get('lang') as SurveyLanguage;
-	const language = settings.languages.includes(asked) ? asked : settings.defaultLanguage;
-	const hasWelcome = Boolean(settings.welcome[language]?.trim());
-	const first = hasWelcome ? WELCOME_PAGE : 0;
-	const requested = Number(url.searchParams.get('page') ?? first);
-	const page = Number.isInteger(requested) ? Math.max(first, Math.min(requested, draft.sections.length - 1)) : first;
-	return {
-		survey: { id: survey.id, code: survey.code },
-		definition: draft,
-		settings: { languages: settings.languages.filter((l) => surveyLanguages.includes(l)), title: settings.title, welcome: settings.welcome, progressBar: settings.progressBar },
-		language,
-		page,
-		first,
-		width: url.searchParams.get('width') === 'phone' ? ('phone' as const) : ('desktop' as const),
-		respondMessages: respondMessages[language]
-	};
-};
+export const load: PageServerLoad = ({ locals, params, url }) => loadPreview(locals, params.id, url);
