@@ -13,9 +13,9 @@ export const respondMessages = { en: pick(catalogs.en), 'zh-CN': pick(catalogs['
 /** What a respondent page shows of a survey's settings (nothing internal). */
 export function publicSurvey(survey: Survey): {
 	code: string;
-	settings: Pick<SurveySettings, 'languages' | 'title' | 'welcome' | 'thanks' | 'progressBar' | 'randomizeItems'>;
+	settings: Pick<SurveySettings, 'languages' | 'title' | 'welcome' | 'thanks' | 'progressBar' | 'randomizeItems' | 'timeZone'>;
 	opensAt: number | null;
 } {
-	const { languages, title, welcome, thanks, progressBar, randomizeItems } = survey.settings;
-	return { code: survey.code, settings: { languages, title, welcome, thanks, progressBar, randomizeItems }, opensAt: survey.opensAt };
+	const { languages, title, welcome, thanks, progressBar, randomizeItems, timeZone } = survey.settings;
+	return { code: survey.code, settings: { languages, title, welcome, thanks, progressBar, randomizeItems, timeZone }, opensAt: survey.opensAt };
 }

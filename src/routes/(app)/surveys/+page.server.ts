@@ -10,6 +10,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		canCreate: user.role !== 'viewer',
 		surveys: surveys
 			.filter((s) => !s.archived)
-			.map((s) => ({ id: s.id, title: s.settings.title, fallback: s.title, status: s.status, responseCount: s.responseCount, responseCap: s.responseCap, access: s.access, updatedAt: s.updatedAt }))
+			.map((s) => ({ id: s.id, title: s.settings.title, fallback: s.title, status: s.status, responseCount: s.responseCount, responseCap: s.responseCap, access: s.access, updatedAt: s.updatedAt, timeZone: s.settings.timeZone }))
 	};
 };

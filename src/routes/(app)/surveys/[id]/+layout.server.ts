@@ -5,7 +5,7 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = async ({ locals, params, url }) => {
 	const { survey, access } = await requireSurvey(locals, params.id, 'view', url);
 	return {
-		survey: { id: survey.id, code: survey.code, title: survey.settings.title, fallbackTitle: survey.title, status: survey.status, responseCount: survey.responseCount },
+		survey: { id: survey.id, code: survey.code, title: survey.settings.title, fallbackTitle: survey.title, status: survey.status, responseCount: survey.responseCount, timeZone: survey.settings.timeZone },
 		access
 	};
 };

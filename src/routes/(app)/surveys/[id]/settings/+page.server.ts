@@ -23,10 +23,11 @@ const statusSchema = v.object({ status: v.picklist(['open', 'closed'], 'validati
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { survey } = await requireSurvey(locals, params.id, 'edit', url);
 	const zone = survey.settings.timeZone;
+	// The form shows wall-clock times in the survey's zone; the instants name that zone beside them.
+	const field = (name: 'opensAt' | 'closesAt', at: number | null) => ({ name, at, local: at === null ? '' : epochToZoned(at, zone) });
 	return {
 		settings: survey.settings,
-		opensAt: survey.opensAt === null ? '' : epochToZoned(survey.opensAt, zone),
-		closesAt: survey.closesAt === null ? '' : epochToZoned(survey.closesAt, zone),
+		schedule: [field('opensAt', survey.opensAt), field('closesAt', survey.closesAt)],
 		responseCap: survey.responseCap,
 		responseCount: survey.responseCount,
 		accessMode: survey.accessMode,
