@@ -16,16 +16,16 @@ const responses: ExportedResponse[] = [
 const all: ResponseExportOptions = { values: 'codes', coding: 'raw', metadata: ['response_id', 'submitted_at', 'channel', 'language', 'version', 'source', 'duration_s'], language: 'en' };
 
 function csv(options: ResponseExportOptions): string {
-	const { header, row } = responseCsv(exportItems([csvTestDefinition]), options);
+	const { header, row } = responseCsv(exportItems([csvTestDefinition]), options, 'Asia/Shanghai');
 	return header + responses.map(row).join('');
 }
 
 describe('response export', () => {
-	it('writes metadata, then one column per answer code, codes and numbers as given', () => {
+	it('writes metadata (times in the survey’s zone), then one column per answer code, codes and numbers as given', () => {
 		const lines = csv(all).split('\r\n');
 		expect(lines[0]).toBe('response_id,submitted_at,channel,language,version,source,duration_s,Q1,Q2,BR,BR_OTHER,CH,SPEND,NOTE');
-		expect(lines[1]).toBe(`r1,2024-01-02T03:04:05.678Z,branch-1,en,1,web,61.5,5,2,north,,"app;web",12.5,"'=cmd|""x"""`);
-		expect(lines[2]).toBe('r2,2024-06-01T00:00:00.000Z,,zh-CN,1,import,,N/A,7,_other,"自助机, 大堂",,,');
+		expect(lines[1]).toBe(`r1,2024-01-02T11:04:05.678+08:00,branch-1,en,1,web,61.5,5,2,north,,"app;web",12.5,"'=cmd|""x"""`);
+		expect(lines[2]).toBe('r2,2024-06-01T08:00:00.000+08:00,,zh-CN,1,import,,N/A,7,_other,"自助机, 大堂",,,');
 	});
 
 	it('writes labels in the chosen language and reverse-codes reversed items, saying so in the header', () => {

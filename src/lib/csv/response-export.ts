@@ -5,6 +5,7 @@
  */
 import { allItems, answerCodes, isScaled, localText, type AnswerValue, type Item, type SurveyDefinition, type SurveyLanguage } from '../survey/definition';
 import { otherCode } from '../survey/answers';
+import { epochToZonedIso } from '../survey/zoned-time';
 import { EXPORTED_METADATA, MULTIPLE_SEPARATOR, NOT_APPLICABLE, RECODED_SUFFIX, type ExportedMetadata } from './columns';
 import { csvLine, numberCell, textCell } from './export-encoding';
 
@@ -61,19 +62,21 @@ function valueFormatter(item: Item, options: ResponseExportOptions): Formatter {
 	return (v) => textCell(v === null ? '' : String(v));
 }
 
-const metadataCell: Record<ExportedMetadata, (r: ExportedResponse) => string> = {
+// Submitted-at is written in the survey's zone with its offset: readable there, exact everywhere.
+const metadataCells = (timeZone: string): Record<ExportedMetadata, (r: ExportedResponse) => string> => ({
 	response_id: (r) => textCell(r.id),
-	submitted_at: (r) => new Date(r.submittedAt).toISOString(),
+	submitted_at: (r) => epochToZonedIso(r.submittedAt, timeZone),
 	channel: (r) => textCell(r.channel ?? ''),
 	language: (r) => textCell(r.language),
 	version: (r) => numberCell(r.versionNumber),
 	source: (r) => textCell(r.source),
 	duration_s: (r) => numberCell(r.durationMs === null ? null : r.durationMs / 1000)
-};
+});
 
-/** The header line and a row formatter for responses to these items. */
-export function responseCsv(items: readonly Item[], options: ResponseExportOptions): { header: string; row: (r: ExportedResponse) => string } {
+/** The header line and a row formatter for responses to these items, times in the survey's `timeZone`. */
+export function responseCsv(items: readonly Item[], options: ResponseExportOptions, timeZone: string): { header: string; row: (r: ExportedResponse) => string } {
 	const metadata = EXPORTED_METADATA.filter((m) => options.metadata.includes(m));
+	const metadataCell = metadataCells(timeZone);
 	const columns = items.flatMap((item) => {
 		const format = valueFormatter(item, options);
 		const recoded = options.coding === 'recoded' && isScaled(item) && item.reversed;

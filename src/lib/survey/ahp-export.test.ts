@@ -36,12 +36,12 @@ describe('the invite box', () => {
 
 describe('CSV exports', () => {
 	it('list every judgment with a BOM, neutralising formula-like cells', () => {
-		const csv = judgmentsCsv(experts, nodes, judgments);
+		const csv = judgmentsCsv(experts, nodes, judgments, 'Asia/Shanghai');
 		const lines = csv.slice(1).split('\r\n');
 		expect(csv.charCodeAt(0)).toBe(0xfeff);
 		expect(lines[0]).toBe('expert,email,submitted_at,excluded,node,row,col,value,updated_at');
-		expect(lines[1]).toBe(`"'=HYPERLINK(""x"")",,2026-11-26T00:00:00.000Z,0,root,A,B,3,2026-11-26T00:00:00.000Z`);
-		expect(lines[2]).toBe('Bob,bob@example.com,,1,root,A,B,0.2,2026-11-26T00:00:00.000Z');
+		expect(lines[1]).toBe(`"'=HYPERLINK(""x"")",,2026-11-26T08:00:00.000+08:00,0,root,A,B,3,2026-11-26T08:00:00.000+08:00`);
+		expect(lines[2]).toBe('Bob,bob@example.com,,1,root,A,B,0.2,2026-11-26T08:00:00.000+08:00');
 	});
 	it('list each expert\'s and the group\'s local weights, then the global weights', () => {
 		const input = { nodes, nodeIds: [ROOT_NODE], experts: experts.map((e) => ({ token: e.token, label: 'Ann', submitted: true, excluded: false })), judgments };

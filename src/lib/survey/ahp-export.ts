@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import type { Judgment, NodeResult } from './ahp-round';
 import type { RoundResults } from './ahp-results';
 import type { TreeNode } from './ahp-tree';
+import { epochToZonedIso } from './zoned-time';
 
 export interface ExportNode extends TreeNode {
 	nameZh: string;
@@ -25,14 +26,14 @@ function encode(rows: (string | number | null)[][]): string {
 	return '\uFEFF' + Papa.unparse(rows, { escapeFormulae: true, newline: '\r\n' });
 }
 
-const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
-
-/** One row per judgment: value = how many times as important `row` is as `col`. */
+/** One row per judgment: value = how many times as important `row` is as `col`; times ISO 8601 in `timeZone`. */
 export function judgmentsCsv(
 	experts: readonly ExportExpert[],
 	nodes: readonly ExportNode[],
-	judgments: readonly (Judgment & { expertId: string; nodeId: string; updatedAt: number })[]
+	judgments: readonly (Judgment & { expertId: string; nodeId: string; updatedAt: number })[],
+	timeZone: string
 ): string {
+	const iso = (ms: number | null) => (ms === null ? '' : epochToZonedIso(ms, timeZone));
 	const byToken = new Map(experts.map((e) => [e.token, e]));
 	const code = (nodeId: string) => nodes.find((n) => n.id === nodeId)?.code ?? nodeId;
 	const rows = judgments.map((j) => {

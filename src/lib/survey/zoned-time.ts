@@ -25,3 +25,12 @@ export function zonedToEpoch(local: string, zone: string): number | null {
 export function epochToZoned(ms: number, zone: string): string {
 	return new Date(ms + offsetAt(ms, zone)).toISOString().slice(0, 16);
 }
+
+/** Epoch ms → ISO 8601 in `zone` with its offset, exact to the ms (`2026-12-02T09:00:00.000+08:00`). */
+export function epochToZonedIso(ms: number, zone: string): string {
+	const offset = offsetAt(ms, zone);
+	const minutes = Math.abs(offset) / 60_000;
+	const sign = offset < 0 ? '-' : '+';
+	const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+	return new Date(ms + offset).toISOString().slice(0, 23) + sign + hhmm;
+}

@@ -6,8 +6,10 @@ import { recordAudit } from '../repo/audit';
 import { channelExists, deleteChannel, insertChannel } from '../repo/channels';
 import { insertInvitations, listInvitations, type Invitation } from '../repo/invitations';
 import type { Survey } from '../repo/surveys';
+import type { SurveySettings } from '../../survey/definition';
 import type { User } from '../repo/users';
 import { textLine, UTF8_BOM } from '../../csv/export-encoding';
+import { epochToZonedIso } from '../../survey/zoned-time';
 import { respondentLink } from './links';
 
 type Db = Kysely<Database>;
@@ -70,11 +72,11 @@ export async function createInvitationBatch(db: Db, actor: Actor, survey: Survey
 	});
 }
 
-/** Personal links as CSV (UTF-8 with BOM, formula-safe): external id, link, channel, batch, used at (ISO, UTC). */
-export function invitationsCsv(origin: string, code: string, invitations: Invitation[]): string {
+/** Personal links as CSV (UTF-8 with BOM, formula-safe): external id, link, channel, batch, used at (ISO in the survey's zone). */
+export function invitationsCsv(origin: string, survey: { code: string; settings: Pick<SurveySettings, 'timeZone'> }, invitations: Invitation[]): string {
 	const header = textLine(['external_id', 'link', 'channel', 'batch', 'used_at']);
 	const rows = invitations.map((i) =>
-		textLine([i.externalId ?? '', respondentLink(origin, code, { token: i.token }), i.channelCode ?? '', i.batch, i.usedAt === null ? '' : new Date(i.usedAt).toISOString()])
+		textLine([i.externalId ?? '', respondentLink(origin, survey.code, { token: i.token }), i.channelCode ?? '', i.batch, i.usedAt === null ? '' : epochToZonedIso(i.usedAt, survey.settings.timeZone)])
 	);
 	return UTF8_BOM + header + rows.join('');
 }

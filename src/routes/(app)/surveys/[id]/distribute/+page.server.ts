@@ -7,6 +7,7 @@ import { appDb } from '$lib/server/db';
 import { parseForm, requiredText } from '$lib/server/forms';
 import { listChannels } from '$lib/server/repo/channels';
 import { listBatches } from '$lib/server/repo/invitations';
+import { epochToZoned } from '$lib/survey/zoned-time';
 import type { Actions, PageServerLoad } from './$types';
 
 const channelSchema = v.object({
@@ -62,7 +63,8 @@ export const actions: Actions = {
 		if (ids.value.length === 0 && !(Number.isInteger(count) && count >= 1 && count <= MAX_BATCH)) {
 			return fail(400, { action: 'createInvitations', values: form.values, errors: { count: 'distribute.countRange' } });
 		}
-		const batch = form.data.batch || new Date().toISOString().slice(0, 16).replace('T', ' ');
+		// An unnamed batch is named after the time it was made, on the survey's clock.
+		const batch = form.data.batch || epochToZoned(Date.now(), survey.settings.timeZone).replace('T', ' ');
 		const created = await createInvitationBatch(appDb(), user, survey, { batch, externalIds: ids.value, count, channelCode: form.data.channel || null });
 		if (!created.ok) return fail(409, { action: 'createInvitations', values: form.values, errors: { [created.field]: created.reason } });
 		return { action: 'createInvitations', done: batch, created: created.value.length };

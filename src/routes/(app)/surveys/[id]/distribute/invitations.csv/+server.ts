@@ -10,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const batch = url.searchParams.get('batch') ?? undefined;
 	const invitations = await listInvitations(appDb(), survey.id, batch);
 	const name = `invitations-${survey.code}${batch ? `-${batch.replace(/[^\w-]+/g, '_')}` : ''}.csv`;
-	return new Response(invitationsCsv(url.origin, survey.code, invitations), {
+	return new Response(invitationsCsv(url.origin, survey, invitations), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="${name}"`,
