@@ -56,6 +56,10 @@ describe.skipIf(!chromiumPath)('dates in the survey’s time zone', () => {
 		surveyId = created.value.id;
 		code = created.value.code;
 		session = (await createSession(db, researcher.id)).token;
+		const now = Date.now();
+		await db.insertInto('indicator_systems').values({ id: 'sys', owner_id: researcher.id, name_zh: '服务质量', name_en: 'Service quality', description: '', template: null, archived: 0, created_at: now, updated_at: now }).execute();
+		const dimension = (code: string, position: number) => ({ id: code, system_id: 'sys', parent_id: null, code, name_zh: code, name_en: code, description: '', position, model_role: null, weights: '{}' });
+		await db.insertInto('indicator_nodes').values([dimension('REL', 0), dimension('RES', 1)]).execute();
 		server = await startServer({ dbPath, env: { TZ: 'UTC' } });
 		browser = await launchBrowser();
 	});
@@ -123,5 +127,20 @@ describe.skipIf(!chromiumPath)('dates in the survey’s time zone', () => {
 			await screenshot(page, `zoned-settings-${width}-${language}`);
 			await page.context().close();
 		});
+	});
+
+	it('ends an AHP deadline day on the server’s clock, which the page names, not on the browser’s', async () => {
+		const page = await open('en', true);
+		await page.goto(`${server.url}/systems/sys/ahp/new`);
+		await page.waitForLoadState('networkidle');
+		expect(plain(await page.locator('#deadline-hint').textContent())).toBe('Optional. Experts can answer until the end of this day, Coordinated Universal Time.');
+		await page.getByLabel('Title').fill('Experts 2030');
+		await page.getByLabel('Deadline').fill('2030-12-05');
+		await page.getByRole('button', { name: 'Create round' }).click();
+		await expect.poll(() => page.getByRole('heading', { name: 'Experts 2030' }).isVisible()).toBe(true);
+		const round = await db.selectFrom('ahp_rounds').select('deadline').executeTakeFirstOrThrow();
+		expect(Number(round.deadline)).toBe(Date.UTC(2030, 11, 5, 23, 59, 59, 999));
+		expect(plain(await page.getByText('Open until').textContent())).toContain('Open until Dec 5, 2030, 11:59 PM (Coordinated Universal Time).');
+		await page.context().close();
 	});
 });

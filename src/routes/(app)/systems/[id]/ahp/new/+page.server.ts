@@ -3,23 +3,24 @@ import * as v from 'valibot';
 import { requireAhpSystem } from '$lib/server/ahp/access';
 import { createRound } from '$lib/server/ahp/rounds';
 import { appDb } from '$lib/server/db';
-import { parseForm, requiredText } from '$lib/server/forms';
+import { parseForm, requiredText, type FieldErrors } from '$lib/server/forms';
 import { listNodes } from '$lib/server/repo/systems';
 import { ROOT_NODE } from '$lib/survey/ahp-round';
 import { childrenOf, comparableNodes } from '$lib/survey/ahp-tree';
+import { serverTimeZone } from '$lib/i18n/zoned-format';
+import { zonedToEpoch } from '$lib/survey/zoned-time';
 import type { Actions, PageServerLoad } from './$types';
 
 const schema = v.object({
 	title: requiredText(120),
-	// A calendar day (the deadline is its end in the researcher's time zone, sent by the page) or nothing.
-	deadline: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.isoDate('ahp.new.deadlineInvalid'))], 'ahp.new.deadlineInvalid'), ''),
-	tzOffset: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(-840), v.maxValue(840)), '0')
+	// A calendar day (the deadline is its end in the server's time zone, which the page names) or nothing.
+	deadline: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.isoDate('ahp.new.deadlineInvalid'))], 'ahp.new.deadlineInvalid'), '')
 });
 
-/** End of the given day in the browser's time zone (getTimezoneOffset minutes; UTC without JavaScript). */
-function endOfDay(isoDate: string, tzOffset: number): number {
-	const [y, m, d] = isoDate.split('-').map(Number);
-	return Date.UTC(y, m - 1, d, 23, 59, 59, 999) + tzOffset * 60_000;
+/** The last millisecond of the given day in `zone`; null for a day the calendar lacks. */
+function endOfDay(isoDate: string, zone: string): number | null {
+	const lastMinute = zonedToEpoch(`${isoDate}T23:59`, zone);
+	return lastMinute === null ? null : lastMinute + 59_999;
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -40,7 +41,8 @@ export const actions: Actions = {
 		const form = await parseForm(request, schema);
 		const nodeIds = ((await copy.formData().catch(() => null))?.getAll('node') ?? []).map(String);
 		if (!form.ok) return fail(400, { values: form.values, nodeIds, errors: form.errors });
-		const deadline = form.data.deadline ? endOfDay(form.data.deadline, form.data.tzOffset) : null;
+		const deadline = form.data.deadline ? endOfDay(form.data.deadline, serverTimeZone()) : null;
+		if (deadline === null && form.data.deadline) return fail(400, { values: form.values, nodeIds, errors: { deadline: 'ahp.new.deadlineInvalid' } as FieldErrors });
 		const created = await createRound(appDb(), user, system.id, { title: form.data.title, nodeIds, deadline });
 		if (!created.ok) {
 			const field = created.reason === 'ahp.new.deadlinePast' ? 'deadline' : 'nodes';
