@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createSession } from '../../src/lib/server/auth/session';
 import { createSurvey, setSurveyStatus } from '../../src/lib/server/design/surveys';
+import { insertInvitations } from '../../src/lib/server/repo/invitations';
 import { insertUser } from '../../src/lib/server/repo/users';
 import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
 import { closeAll, tempDatabase } from './harness';
@@ -15,12 +16,16 @@ const expected = {
 	en: {
 		notice: 'This survey opens on December 2, 2030 at 9:00 AM (China Standard Time).',
 		window: 'Dec 2, 2030, 9:00 AM (China Standard Time) – not set',
+		batch: 'Dec 2, 2030, 9:00 AM (China Standard Time)',
+		zone: '(China Standard Time)',
 		hint: 'In the survey’s time zone, China Standard Time; leave empty for no limit. Now set to Dec 2, 2030, 9:00 AM (China Standard Time).',
 		settingsTab: 'Settings'
 	},
 	'zh-CN': {
 		notice: '本问卷将于 2030年12月2日 09:00（中国标准时间） 开放。',
 		window: '2030年12月2日 09:00（中国标准时间） – 未设定',
+		batch: '2030年12月2日 09:00（中国标准时间）',
+		zone: '（中国标准时间）',
 		hint: '按问卷时区（中国标准时间）填写；留空表示不限。 目前设为 2030年12月2日 09:00（中国标准时间）。',
 		settingsTab: '设置'
 	}
@@ -53,6 +58,7 @@ describe.skipIf(!chromiumPath)('dates in the survey’s time zone', () => {
 		const opened = await setSurveyStatus(db, researcher, created.value.id, 'open');
 		if (!opened.ok) throw new Error(opened.reason);
 		await db.updateTable('surveys').set({ opens_at: opensAt }).where('id', '=', created.value.id).execute();
+		await insertInvitations(db, created.value.id, [null], { batch: 'December mailing', channelCode: null, now: opensAt });
 		surveyId = created.value.id;
 		code = created.value.code;
 		session = (await createSession(db, researcher.id)).token;
@@ -125,6 +131,21 @@ describe.skipIf(!chromiumPath)('dates in the survey’s time zone', () => {
 			expect(await hintText(page)).toBe(expected[language].hint);
 			if (javaScript) await expectAccessible(page);
 			await screenshot(page, `zoned-settings-${width}-${language}`);
+			await page.context().close();
+		});
+
+		it.each(['en', 'zh-CN'] as const)('dates the survey list and the invitation batches in the survey’s zone (%s)', async (language) => {
+			const page = await open(language, javaScript);
+			await page.goto(`${server.url}/surveys`);
+			expect(plain(await page.locator('tbody tr').first().textContent())).toContain(expected[language].zone);
+			await screenshot(page, `zoned-surveys-${width}-${language}`);
+			await page.goto(`${server.url}/surveys/${surveyId}/distribute`);
+			if (javaScript) await page.waitForLoadState('networkidle');
+			const batchRow = page.locator('tr', { hasText: 'December mailing' });
+			expect(plain(await batchRow.locator('td').nth(3).textContent())).toBe(expected[language].batch);
+			await screenshot(page, `zoned-distribute-${width}-${language}`);
+			// The longer dates widen the table, which scrolls in its own box, never the phone's page.
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
 			await page.context().close();
 		});
 	});
