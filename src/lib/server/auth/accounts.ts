@@ -13,11 +13,12 @@ import {
 	findCredentials,
 	findUserById,
 	insertUser,
+	normaliseEmail,
 	passwordHashOf,
 	updateUser,
 	type User
 } from '../repo/users';
-import { countFailure, forgetFailures, secondsToWait, throttleKeys } from './login-throttle';
+import { claimLoginAttempt, forgetFailures } from './login-throttle';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './password';
 
 type Db = Kysely<Database>;
@@ -47,23 +48,24 @@ export async function setupAdmin(
 	});
 }
 
-/** Checks a login; the failure reason never tells whether the account exists. */
+/**
+ * Checks a login; the failure reason never tells whether the account exists. The attempt is
+ * counted before the password is checked, so the check (which holds no lock while it hashes) and
+ * its audit entry follow in their own steps.
+ */
 export async function logIn(db: Db, email: string, password: string, client: string): Promise<Outcome<User>> {
-	const keys = throttleKeys(email, client);
-	const wait = await secondsToWait(db, keys);
-	if (wait > 0) {
-		await recordAudit(db, { action: 'login.throttled', target: email.trim().toLowerCase(), client });
-		return { ok: false, reason: 'login.throttled', params: { seconds: wait } };
-	}
+	const claim = await claimLoginAttempt(db, email, client);
+	if (!claim.admitted) return { ok: false, reason: 'login.throttled', params: { seconds: claim.seconds } };
 	const found = await findCredentials(db, email);
 	const valid = found ? await verifyPassword(found.passwordHash, password) : await verifyAgainstNothing(password);
 	if (!found || !valid || !found.user.active) {
-		await countFailure(db, keys);
-		await recordAudit(db, { action: 'login.failure', target: email.trim().toLowerCase(), client });
+		await recordAudit(db, { action: 'login.failure', target: normaliseEmail(email), client });
 		return { ok: false, reason: 'login.invalid' };
 	}
-	await forgetFailures(db, keys);
-	await recordAudit(db, { action: 'login.success', actor: found.user, client });
+	await db.transaction().execute(async (trx) => {
+		await forgetFailures(trx, email, client);
+		await recordAudit(trx, { action: 'login.success', actor: found.user, client });
+	});
 	return { ok: true, value: found.user };
 }
 

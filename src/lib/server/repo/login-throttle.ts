@@ -1,43 +1,53 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import type { KeyState } from '../auth/throttle-policy';
 
 type Db = Kysely<Database>;
 
-/** Epoch-ms until which any of the keys is blocked (0 when none is). */
-export async function blockedUntil(db: Db, keys: string[]): Promise<number> {
-	const rows = await db.selectFrom('login_throttle').select('blocked_until').where('key', 'in', keys).execute();
-	return Math.max(0, ...rows.map((r) => Number(r.blocked_until)));
-}
+const toState = (row: { failures: number; blocked_until: number; refused: number }): KeyState => ({
+	failures: Number(row.failures),
+	blockedUntil: Number(row.blocked_until),
+	refused: Number(row.refused)
+});
 
 /**
- * Counts one failure against a key atomically (safe across processes) and blocks it until
- * `blockFor(failures)` ms from now.
+ * Reads a key's state and holds its row until the transaction ends (one upsert: PostgreSQL locks
+ * the row, SQLite the file), creating it at zero. With `countIfBlocked`, an attempt that arrives
+ * while the key is blocked is counted as refused by the same statement; the state returned
+ * includes it.
  */
-export async function recordFailure(
-	db: Db,
-	key: string,
-	blockFor: (failures: number) => number,
-	now = Date.now()
-): Promise<number> {
+export async function holdKey(db: Db, key: string, now: number, countIfBlocked: boolean): Promise<KeyState> {
 	const row = await db
 		.insertInto('login_throttle')
-		.values({ key, failures: 1, blocked_until: 0, updated_at: now })
+		.values({ key, failures: 0, blocked_until: 0, updated_at: now, refused: 0 })
 		.onConflict((oc) =>
 			oc.column('key').doUpdateSet((eb) => ({
-				failures: eb('login_throttle.failures', '+', 1),
-				updated_at: now
+				updated_at: now,
+				...(countIfBlocked && {
+					refused: eb
+						.case()
+						.when('login_throttle.blocked_until', '>', now)
+						.then(eb('login_throttle.refused', '+', 1))
+						.else(eb.ref('login_throttle.refused'))
+						.end()
+				})
 			}))
 		)
-		.returning('failures')
+		.returning(['failures', 'blocked_until', 'refused'])
 		.executeTakeFirstOrThrow();
-	const failures = Number(row.failures);
-	const block = blockFor(failures);
-	if (block > 0) {
-		await db.updateTable('login_throttle').set({ blocked_until: now + block }).where('key', '=', key).execute();
-	}
-	return failures;
+	return toState(row);
 }
 
-export async function clearFailures(db: Db, keys: string[]): Promise<void> {
-	await db.deleteFrom('login_throttle').where('key', 'in', keys).execute();
+export async function saveKey(db: Db, key: string, state: KeyState, now: number): Promise<void> {
+	await db
+		.updateTable('login_throttle')
+		.set({ failures: state.failures, blocked_until: state.blockedUntil, refused: state.refused, updated_at: now })
+		.where('key', '=', key)
+		.execute();
+}
+
+/** Deletes a key's record and returns what it held (undefined when there was none). */
+export async function forgetKey(db: Db, key: string): Promise<KeyState | undefined> {
+	const row = await db.deleteFrom('login_throttle').where('key', '=', key).returning(['failures', 'blocked_until', 'refused']).executeTakeFirst();
+	return row && toState(row);
 }

@@ -31,6 +31,8 @@ export interface LoginThrottleTable {
 	failures: number;
 	blocked_until: number;
 	updated_at: number;
+	/** Attempts refused during the current block, reported in one audit entry once it ends. */
+	refused: number;
 }
 
 export interface AuditLogTable {
