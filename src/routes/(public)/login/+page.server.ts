@@ -31,8 +31,9 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors, params: undefined });
 		const result = await logIn(appDb(), form.data.email, form.data.password, await clientKey(event));
 		if (!result.ok) {
-			const status = result.reason === 'login.throttled' ? 429 : 400;
-			return fail(status, { values: form.values, errors: fieldError('form', result.reason), params: result.params });
+			const throttled = result.reason === 'login.throttled';
+			if (throttled) event.setHeaders({ 'retry-after': String(result.params?.seconds ?? 1) });
+			return fail(throttled ? 429 : 400, { values: form.values, errors: fieldError('form', result.reason), params: result.params });
 		}
 		const { token, session } = await createSession(appDb(), result.value.id);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
