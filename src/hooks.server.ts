@@ -6,6 +6,7 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { ALL_BUT_ONE_CORE, concurrencyLimit } from '$lib/server/concurrency';
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from '$lib/i18n/locales';
 
 export const init: ServerInit = async () => {
@@ -47,8 +48,17 @@ function framingHeaders(event: RequestEvent, response: Response): void {
 	if (policy) response.headers.set('content-security-policy', policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
 }
 
+// Login posts take turns, as many at once as password hashing may run: a flood of them then
+// queues behind itself at no cost, and pages for everyone else keep their share of the processor.
+const loginPosts = concurrencyLimit(ALL_BUT_ONE_CORE);
+
 // One handle rather than a sequence of three: every respondent post passes through it.
-export const handle: Handle = async ({ event, resolve }) => {
+export const handle: Handle = ({ event, resolve }) => {
+	if (event.request.method === 'POST' && event.url.pathname === '/login') return loginPosts(() => respond(event, resolve));
+	return respond(event, resolve);
+};
+
+async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
 	await authenticate(event);
 	const locale = (event.locals.locale = chooseLocale(event));
 	const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
@@ -57,7 +67,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	framingHeaders(event, response);
 	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 	return response;
-};
+}
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'errors.notFound' };

@@ -1,3 +1,8 @@
+import { availableParallelism } from 'node:os';
+
+/** Heavy work running side by side leaves one core free for everything else (at least 1). */
+export const ALL_BUT_ONE_CORE = Math.max(1, availableParallelism() - 1);
+
 /**
  * A gate that runs at most `limit` tasks at a time; the others wait their turn in arrival order.
  * A finishing task hands its place straight to the next one waiting.
