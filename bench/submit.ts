@@ -8,20 +8,19 @@
  * median over the rounds, each ratio the median of same-round ratios. Server CPU time per request
  * (from /proc) is reported too: it does not depend on what else the machine is doing. About 3 minutes.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createDb } from '../src/lib/server/db/create-db';
 import { folderMigrations } from '../src/lib/server/db/folder-migrations';
 import { migrateToLatest } from '../src/lib/server/db/migrator';
 import { formatTextTable } from '../src/lib/csv/text-table';
+import { build, root, start } from './lib/app-server';
 import { machineInfo } from './lib/report';
 import { seedBenchSurvey, submissionBody } from './submit/seed';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(path.join(tmpdir(), 'satindex-bench-submit-'));
 const ROUND_S = Number(process.env.BENCH_SUBMIT_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_SUBMIT_ROUNDS ?? 5);
@@ -52,28 +51,6 @@ interface Run {
 	cpuUsPerRequest: number;
 	ratioToMinimalKit: number;
 	cpuRatioToMinimalKit: number;
-}
-
-function build(label: string, cwd: string, env: Record<string, string>): void {
-	const started = Date.now();
-	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-	if (result.status !== 0) throw new Error(`Building ${label} failed`);
-	console.log(`built ${label} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-async function start(command: string[], env: Record<string, string>, url: string): Promise<ChildProcess> {
-	const port = new URL(url).port;
-	const child = spawn(process.execPath, command, { cwd: root, env: { ...process.env, ...env, PORT: port, HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
-	for (let i = 0; i < 200; i++) {
-		if (child.exitCode !== null) throw new Error(`${command.join(' ')} exited early`);
-		try {
-			await fetch(url, { redirect: 'manual' });
-			return child;
-		} catch {
-			await new Promise((resolve) => setTimeout(resolve, 100));
-		}
-	}
-	throw new Error(`${command.join(' ')} did not start`);
 }
 
 /** User plus system CPU time of a process so far, in microseconds (Linux /proc; clock ticks of 10 ms). */

@@ -60,12 +60,17 @@ export function figureTable(figures: readonly Figure[]): string {
 	return formatTextTable(['Figure', 'Time', 'Baseline', 'Baseline time', 'Speed-up', 'Target'], rows);
 }
 
-/** Writes bench/results/<name>.json with the machine, the date and every figure. */
-export function writeResults(name: string, figures: readonly Figure[], machine: MachineInfo): string {
+/** Writes bench/results/<name>.json; returns its path. */
+export function writeJson(name: string, data: unknown): string {
 	const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');
 	mkdirSync(dir, { recursive: true });
 	const file = path.join(dir, `${name}.json`);
-	const results = figures.map((f) => ({ ...f, speedup: speedup(f), targetMet: f.targetMs === undefined ? null : f.timing.ms <= f.targetMs }));
-	writeFileSync(file, `${JSON.stringify({ bench: name, date: new Date().toISOString(), machine, figures: results }, null, 2)}\n`);
+	writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
 	return file;
+}
+
+/** Writes bench/results/<name>.json with the machine, the date and every figure. */
+export function writeResults(name: string, figures: readonly Figure[], machine: MachineInfo): string {
+	const results = figures.map((f) => ({ ...f, speedup: speedup(f), targetMet: f.targetMs === undefined ? null : f.timing.ms <= f.targetMs }));
+	return writeJson(name, { bench: name, date: new Date().toISOString(), machine, figures: results });
 }

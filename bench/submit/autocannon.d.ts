@@ -8,6 +8,10 @@ declare module 'autocannon' {
 		duration?: number;
 		headers?: Record<string, string>;
 		body?: string;
+		/** Requests in all, instead of a duration. */
+		amount?: number;
+		/** Worker threads that send the requests (the calling thread stays free). */
+		workers?: number;
 	}
 	interface Result {
 		requests: { total: number; average: number };
@@ -17,6 +21,8 @@ declare module 'autocannon' {
 		timeouts: number;
 		'2xx': number;
 		'3xx': number;
+		'4xx': number;
+		'5xx': number;
 	}
 	export default function autocannon(options: Options): Promise<Result>;
 }
