@@ -80,5 +80,17 @@ describe.each(engines)('login throttling on %s', (engine) => {
 		passLater(61_000);
 		expect(await logIn(t.db, 'owner@example.com', password, 'crowd-3')).toMatchObject({ ok: true });
 	});
-});
 
+	it("keeps holding back a guesser who logs into an account of their own from the same client", async () => {
+		await createUser(t.db, actor, { email: 'victim@example.com', name: 'Victim', password, role: 'viewer' });
+		await createUser(t.db, actor, { email: 'guesser@example.com', name: 'Guesser', password, role: 'viewer' });
+		for (let i = 0; i < 4; i++) await logIn(t.db, 'victim@example.com', 'wrong password', 'guesser-laptop');
+		for (let i = 0; i < 8; i++) await logIn(t.db, 'victim@example.com', 'wrong password', `helper-${i}`);
+		// The guesser's own login forgets their client's failures, but not where they failed.
+		expect(await logIn(t.db, 'guesser@example.com', password, 'guesser-laptop')).toMatchObject({ ok: true });
+		const checksBefore = (await audited('login.failure')).length;
+		expect(await logIn(t.db, 'victim@example.com', 'wrong password', 'guesser-laptop')).toMatchObject({ reason: 'login.throttled' });
+		expect((await audited('login.failure')).length).toBe(checksBefore);
+		expect(await logIn(t.db, 'victim@example.com', password, 'victims-phone')).toMatchObject({ ok: true });
+	});
+});

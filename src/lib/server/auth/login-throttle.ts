@@ -1,6 +1,6 @@
-// Login throttling per client address and per account (policy in throttle-policy.ts). Both rows are
-// held in one transaction, always client first, so concurrent attempts (from any app process)
-// are decided one after another.
+// Login throttling per client address and per account (policy in throttle-policy.ts). The rows are
+// held in one transaction, always client, then pair, then account, so concurrent attempts (from any
+// app process) are decided one after another.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { recordAudit } from '../repo/audit';
@@ -20,10 +20,11 @@ interface ThrottleKey {
 	subject: { target?: string; client?: string };
 }
 
-function throttleKeys(email: string, client: string): [ThrottleKey, ThrottleKey] {
+function throttleKeys(email: string, client: string): [ThrottleKey, ThrottleKey, ThrottleKey] {
 	const account = normaliseEmail(email);
 	return [
 		{ kind: 'client', key: `client:${client}`, subject: { client } },
+		{ kind: 'pair', key: `pair:${client}:${account}`, subject: { client, target: account } },
 		{ kind: 'account', key: `account:${account}`, subject: { target: account } }
 	];
 }
@@ -34,14 +35,16 @@ function throttleKeys(email: string, client: string): [ThrottleKey, ThrottleKey]
  * two statements and adds to its block's count instead of writing an audit entry.
  */
 export async function claimLoginAttempt(db: Db, email: string, client: string, now = Date.now()): Promise<LoginClaim> {
-	const [clientKey, accountKey] = throttleKeys(email, client);
+	const [clientKey, pairKey, accountKey] = throttleKeys(email, client);
 	return db.transaction().execute(async (trx) => {
 		const clientState = await holdKey(trx, clientKey.key, now, true);
 		if (isBlocked(clientState, now)) return { admitted: false, seconds: secondsLeft(clientState, now) };
-		const enforced = accountBlockApplies(clientState);
+		const pairState = await holdKey(trx, pairKey.key, now, false);
+		const enforced = accountBlockApplies(pairState);
 		const accountState = await holdKey(trx, accountKey.key, now, enforced);
 		if (enforced && isBlocked(accountState, now)) return { admitted: false, seconds: secondsLeft(accountState, now) };
 		await admit(trx, clientKey, clientState, now);
+		await admit(trx, pairKey, pairState, now);
 		await admit(trx, accountKey, accountState, now);
 		return { admitted: true };
 	});
@@ -58,7 +61,7 @@ async function reportRefusals(trx: Db, key: ThrottleKey, refused: number, failur
 	if (refused > 0) await recordAudit(trx, { action: 'login.throttled', ...key.subject, detail: { refused, failures } }, now);
 }
 
-/** After a successful login: the client and the account start afresh (run it in the login's transaction). */
+/** After a successful login: the client, its record on the account and the account start afresh (run it in the login's transaction). */
 export async function forgetFailures(trx: Db, email: string, client: string, now = Date.now()): Promise<void> {
 	for (const key of throttleKeys(email, client)) {
 		const state = await forgetKey(trx, key.key);

@@ -30,7 +30,12 @@ describe('login throttle policy', () => {
 		expect(countAttempt('account', lasting, now)).toEqual({ failures: 10, blockedUntil: now + 60_000, refused: 3 });
 	});
 
-	it('holds back only clients with failures from a blocked account, and rounds the wait up', () => {
+	it('never blocks on a pair, which only remembers that a client failed on an account', () => {
+		expect(blockAfter('pair', 12)).toBe(0);
+		expect(countAttempt('pair', { ...fresh, failures: 11 }, now)).toEqual({ failures: 12, blockedUntil: 0, refused: 0 });
+	});
+
+	it('holds back only clients with failures on a blocked account, and rounds the wait up', () => {
 		expect(accountBlockApplies(fresh)).toBe(false);
 		expect(accountBlockApplies({ ...fresh, failures: 1 })).toBe(true);
 		expect(secondsLeft({ ...fresh, blockedUntil: now + 1_001 }, now)).toBe(2);

@@ -9,14 +9,17 @@ export interface KeyState {
 	refused: number;
 }
 
-/** A client address backs off ever longer; an account only slows down, so no one can lock its owner out. */
-export type KeyKind = 'client' | 'account';
+/**
+ * A client address backs off ever longer; an account only slows down, so no one can lock its owner
+ * out; a pair (one client on one account) never blocks: it only remembers who has failed where.
+ */
+export type KeyKind = 'client' | 'account' | 'pair';
 
 const FREE_FAILURES = 5;
 const FIRST_BLOCK_MS = 30_000;
-const LONGEST_BLOCK_MS: Record<KeyKind, number> = { client: 60 * 60_000, account: 60_000 };
+const LONGEST_BLOCK_MS: Record<KeyKind, number> = { client: 60 * 60_000, account: 60_000, pair: 0 };
 
-/** Block after the nth failure in ms: none for the first four, then 30 s doubling, at most 1 h (client) or 1 min (account). */
+/** Block after the nth failure in ms: none for the first four, then 30 s doubling, at most 1 h (client), 1 min (account) or none (pair). */
 export function blockAfter(kind: KeyKind, failures: number): number {
 	if (failures < FREE_FAILURES) return 0;
 	return Math.min(LONGEST_BLOCK_MS[kind], FIRST_BLOCK_MS * 2 ** (failures - FREE_FAILURES));
@@ -32,11 +35,12 @@ export function secondsLeft(state: KeyState, now: number): number {
 }
 
 /**
- * An account's block holds back only clients that have failed before: its owner can still log in
- * from a client with a clean record while someone else guesses.
+ * An account's block holds back only clients that have failed on that account: its owner can still
+ * log in from a client with a clean record while someone else guesses, and a guesser cannot shed
+ * the block by logging into an account of their own (which forgets their client's failures).
  */
-export function accountBlockApplies(client: KeyState): boolean {
-	return client.failures > 0;
+export function accountBlockApplies(pair: KeyState): boolean {
+	return pair.failures > 0;
 }
 
 /** Refusals of a block that has ended, to report once (0 while the block lasts). */
