@@ -9,7 +9,7 @@ export const rules: Record<string, RouteRules> = {
 	'/surveys/[id]/design': { path: '/surveys/{surveyId}/design', page: researchers, actions: { save: researchers, publish: researchers } },
 	'/surveys/[id]/preview': { path: '/surveys/{surveyId}/preview', page: researchers },
 	'/surveys/[id]/preview/frame': { path: '/surveys/{surveyId}/preview/frame', page: researchers },
-	'/surveys/[id]/settings': { path: '/surveys/{surveyId}/settings', page: researchers, actions: { save: researchers, status: researchers } },
+	'/surveys/[id]/settings': { path: '/surveys/{surveyId}/settings', page: researchers, actions: { save: researchers, status: researchers, quotas: researchers } },
 	'/surveys/[id]/share': { path: '/surveys/{surveyId}/share', page: researchers, actions: { add: researchers, remove: researchers } },
 	'/systems': { page: researchers, actions: { create: researchers } },
 	'/systems/[id]': {

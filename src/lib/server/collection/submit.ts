@@ -5,17 +5,21 @@ import type { Kysely } from 'kysely';
 import type { Database, ResponseSource } from '../db/schema';
 import { channelExists } from '../repo/channels';
 import { findInvitation } from '../repo/invitations';
+import { quotaKeysOf } from '../repo/quotas';
 import type { StoreRefusal } from '../repo/responses';
 import { findVersion, type Survey, type SurveyVersion } from '../repo/surveys';
 import { checkRate, type RateCheck } from './rate-limit';
 import { writeResponse } from './response-writer';
 import { validateAnswers, type AnswerErrors, type RawAnswers } from '../../survey/answers';
 import { surveyLanguages, type Answers, type SurveyLanguage } from '../../survey/definition';
+import { quotasMatched, type QuotaKey } from '../../survey/quotas';
 
 export interface SubmissionInput {
 	survey: Pick<Survey, 'id' | 'currentVersionId' | 'settings' | 'accessMode' | 'updatedAt'>;
 	/** The survey's current version when the caller read it with the survey (else it is read here). */
 	version?: SurveyVersion;
+	/** The survey's quota groups when the caller read them after the survey (else they are read here). */
+	quotas?: readonly QuotaKey[];
 	/** Answers keyed by answer code: strings from a form (see rawFromForm) or typed JSON values. */
 	raw: RawAnswers;
 	/** One of the survey's languages; anything else falls back to its default language. */
@@ -47,7 +51,7 @@ const MAX_DURATION_MS = 7 * 24 * 60 * 60_000;
 /**
  * Counts the post against its rate limits, validates it and stores it. Outcomes: `ok` (stored and
  * counted), `tooMany` (over a rate limit), `invalid` (per-code message keys, nothing stored), or a
- * refusal: notOpen | notYetOpen | closed | full | versionChanged | surveyChanged |
+ * refusal: notOpen | notYetOpen | closed | full | quotaFull | versionChanged | surveyChanged |
  * invitationRequired | invitationInvalid | invitationUsed | duplicate.
  */
 export async function submitResponse(db: Kysely<Database>, input: SubmissionInput): Promise<SubmissionOutcome> {
@@ -59,6 +63,7 @@ export async function submitResponse(db: Kysely<Database>, input: SubmissionInpu
 		return rate.ok ? checked : { ok: false, reason: 'tooMany', retryAfterS: rate.retryAfterS };
 	}
 	const { survey } = input;
+	const quotas = input.quotas ?? (await quotaKeysOf(db, survey.id));
 	const stored = await writeResponse(
 		db,
 		{
@@ -72,7 +77,8 @@ export async function submitResponse(db: Kysely<Database>, input: SubmissionInpu
 			source: input.source,
 			startedAt: plausibleStart(input.startedAt, now),
 			submittedAt: now,
-			answers: checked.answers
+			answers: checked.answers,
+			quotas: quotasMatched(quotas, checked.answers, checked.channelCode)
 		},
 		input.rate ?? []
 	);

@@ -4,12 +4,16 @@
 // NewResponse.surveyStamp), and the route judges any refused post again on a fresh read.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { quotaKeysOf } from '../repo/quotas';
 import { findRespondentSurvey, type RespondentSurvey, type SurveyVersion } from '../repo/surveys';
+import type { QuotaKey } from '../../survey/quotas';
 
 type Db = Kysely<Database>;
 export interface SubmitTarget {
 	survey: RespondentSurvey;
 	version: SurveyVersion | undefined;
+	/** Its quota groups, read after the survey (so a quota change since moves the survey's stamp past this read). */
+	quotas: QuotaKey[];
 	/** Whether this came from memory (and may be stale) rather than a read just now. */
 	cached: boolean;
 }
@@ -17,7 +21,7 @@ export interface SubmitTarget {
 const KEPT = 500;
 const byDatabase = new WeakMap<Db, Map<string, Omit<SubmitTarget, 'cached'>>>();
 
-/** The survey with this link code and its current version: from memory unless `fresh`, then read and kept. */
+/** The survey with this link code, its current version and quota groups: from memory unless `fresh`, then read and kept. */
 export async function submitTarget(db: Db, code: string, { fresh = false } = {}): Promise<SubmitTarget | undefined> {
 	let kept = byDatabase.get(db);
 	if (!kept) byDatabase.set(db, (kept = new Map()));
@@ -26,7 +30,8 @@ export async function submitTarget(db: Db, code: string, { fresh = false } = {})
 	const found = await findRespondentSurvey(db, code);
 	kept.delete(code);
 	if (!found) return undefined;
+	const target = { ...found, quotas: await quotaKeysOf(db, found.survey.id) };
 	if (kept.size >= KEPT) kept.delete(kept.keys().next().value!);
-	kept.set(code, found);
-	return { ...found, cached: false };
+	kept.set(code, target);
+	return { ...target, cached: false };
 }

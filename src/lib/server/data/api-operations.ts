@@ -78,6 +78,7 @@ const refusals: Record<string, [number, string]> = {
 	notYetOpen: [409, 'The survey opens later.'],
 	closed: [409, 'The survey is closed.'],
 	full: [409, 'The survey has reached its response cap.'],
+	quotaFull: [409, 'The quota for this group of respondents is full.'],
 	versionChanged: [409, 'The questionnaire changed while storing; send again.'],
 	surveyChanged: [409, 'The survey was edited while storing; send again.'],
 	invitationRequired: [403, 'This survey takes invitation tokens only: send "invitation".'],

@@ -35,6 +35,7 @@ export type AuditAction =
 	| 'survey.created'
 	| 'survey.draft-saved'
 	| 'survey.settings-changed'
+	| 'survey.quotas-changed'
 	| 'survey.published'
 	| 'survey.status'
 	| 'survey.shared'

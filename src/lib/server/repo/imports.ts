@@ -3,6 +3,7 @@ import type { Database, ImportStatus, ImportVia, ResponseSource } from '../db/sc
 import type { CellError } from '../../csv/issues';
 import type { SavedMapping } from '../../csv/import-mapping';
 import { randomToken } from '../ids';
+import { recountQuotas } from './quotas';
 
 type Db = Kysely<Database>;
 
@@ -102,7 +103,8 @@ export async function stageRows(db: Db, runId: string, firstSeq: number, rows: r
 
 /**
  * Moves a run's staged records into responses (uncounted, so the analysis fold picks them up) and
- * adds them to the survey's response count. Call inside the transaction that finishes the run.
+ * adds them to the survey's response count and quota fills (counted, never refused: an import is
+ * data the researcher already has). Call inside the transaction that finishes the run.
  */
 export async function commitStaged(db: Db, input: { runId: string; surveyId: string; versionId: string; source: ResponseSource }): Promise<number> {
 	const result = await db
@@ -131,6 +133,7 @@ export async function commitStaged(db: Db, input: { runId: string; surveyId: str
 		.set((eb) => ({ response_count: eb('response_count', '+', n) }))
 		.where('id', '=', input.surveyId)
 		.execute();
+	await recountQuotas(db, input.surveyId);
 	return n;
 }
 

@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database, ResponsesTable, ResponseSource } from '../db/schema';
 import type { Answers, SurveyLanguage } from '../../survey/definition';
 import { timeOrderedId } from '../ids';
+import type { QuotaKey } from '../../survey/quotas';
 import { markInvitationUsed, unmarkInvitation } from './invitations';
 import { preparedQuery } from './prepared';
+import { countInQuotas, uncountQuotas } from './quotas';
 
 type Db = Kysely<Database>;
 
@@ -23,13 +25,16 @@ export interface NewResponse {
 	answers: Answers;
 	/** The survey's updatedAt when the caller read it: the survey must not have been edited since. */
 	surveyStamp: number;
+	/** The quota groups the response falls in (see quotasMatched); each must have room. */
+	quotas?: readonly QuotaKey[];
 }
 
 /**
  * Why a response was not stored: the survey's state at commit time, or a duplicate. `surveyChanged`:
  * the survey was edited after the caller read it (see NewResponse.surveyStamp); read it again.
+ * `quotaFull`: one of the response's quota groups has all the responses it may take.
  */
-export type StoreRefusal = 'notOpen' | 'notYetOpen' | 'closed' | 'full' | 'versionChanged' | 'surveyChanged' | 'invitationUsed' | 'duplicate';
+export type StoreRefusal = 'notOpen' | 'notYetOpen' | 'closed' | 'full' | 'quotaFull' | 'versionChanged' | 'surveyChanged' | 'invitationUsed' | 'duplicate';
 export type StoreResult = { ok: true; responseId: string } | { ok: false; reason: StoreRefusal };
 
 const countAgainstSurvey = preparedQuery(['surveyId', 'versionId', 'surveyStamp', 'at'], (db, { surveyId, versionId, surveyStamp, at }: { surveyId: string; versionId: string; surveyStamp: number; at: number }) =>
@@ -72,17 +77,26 @@ const insertResponse = preparedQuery(responseColumns, (db, row: ResponseRow) =>
  * Stores one response inside the caller's transaction (several share one in the response writer):
  * counts it against the survey only while the survey is open, inside its window, on this version,
  * unchanged since the caller read it and under its cap (a conditional UPDATE, so concurrent
- * submissions can never overshoot the cap on either engine), marks the invitation used only if it
- * was unused, and inserts the row (the unique respondent key refuses a second one). A refusal
- * undoes this response's own changes and leaves the rest of the transaction alone.
+ * submissions can never overshoot the cap on either engine), then in each of its quota groups while
+ * they have room (the same kind of UPDATE), marks the invitation used only if it was unused, and
+ * inserts the row (the unique respondent key refuses a second one). A refusal undoes this
+ * response's own changes and leaves the rest of the transaction alone.
  * `compileOn` is the root database the prepared statements are compiled for.
  */
 export async function storeInTransaction(compileOn: Db, trx: Db, response: NewResponse): Promise<StoreResult> {
-	const { surveyId, submittedAt: at, invitationToken: token } = response;
+	const { surveyId, submittedAt: at, invitationToken: token, quotas = [] } = response;
 	const counted = await countAgainstSurvey(compileOn, trx, { surveyId, versionId: response.versionId, surveyStamp: response.surveyStamp, at });
 	if (Number(counted.numAffectedRows) !== 1) return { ok: false, reason: await whyNotCounted(trx, response) };
-	if (token && !(await markInvitationUsed(trx, surveyId, token, at))) {
+	const uncountAll = async () => {
 		await uncount(compileOn, trx, { surveyId });
+		if (quotas.length > 0) await uncountQuotas(compileOn, trx, surveyId, quotas);
+	};
+	if (quotas.length > 0 && !(await countInQuotas(compileOn, trx, surveyId, quotas))) {
+		await uncount(compileOn, trx, { surveyId });
+		return { ok: false, reason: 'quotaFull' };
+	}
+	if (token && !(await markInvitationUsed(trx, surveyId, token, at))) {
+		await uncountAll();
 		return { ok: false, reason: 'invitationUsed' };
 	}
 	const id = timeOrderedId(at);
@@ -101,7 +115,7 @@ export async function storeInTransaction(compileOn: Db, trx: Db, response: NewRe
 		answers: JSON.stringify(response.answers)
 	});
 	if (inserted.rows.length === 0) {
-		await uncount(compileOn, trx, { surveyId });
+		await uncountAll();
 		if (token) await unmarkInvitation(trx, surveyId, token);
 		return { ok: false, reason: token ? 'invitationUsed' : 'duplicate' };
 	}

@@ -101,11 +101,12 @@ async function submit(event: RequestEvent, form: PostedForm) {
 		startedAt: Number.isSafeInteger(started) ? started : null,
 		source: 'web' as const
 	};
-	const attempt = async ({ survey, version }: SubmitTarget, countRate: boolean) =>
+	const attempt = async ({ survey, version, quotas }: SubmitTarget, countRate: boolean) =>
 		submitResponse(db, {
 			...posted,
 			survey,
 			version,
+			quotas,
 			respondentKey: await keyFor(survey, cookies, url),
 			rate: countRate ? submitRateChecks(limits, survey.id, client) : []
 		});

@@ -4,6 +4,7 @@ import { requireSurvey } from '$lib/server/auth/survey-access';
 import { addChannel, CHANNEL_CODE, createInvitationBatch, MAX_BATCH, parseExternalIds, removeChannel } from '$lib/server/collection/distribution';
 import { respondentLink } from '$lib/server/collection/links';
 import { appDb } from '$lib/server/db';
+import { surveyQuotaGroups } from '$lib/server/design/quotas';
 import { parseForm, requiredText } from '$lib/server/forms';
 import { listChannels } from '$lib/server/repo/channels';
 import { listBatches } from '$lib/server/repo/invitations';
@@ -32,7 +33,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		publicLink: respondentLink(url.origin, survey.code),
 		channels: channels.map((c) => ({ code: c.code, name: c.name, link: respondentLink(url.origin, survey.code, { channel: c.code }) })),
 		batches: await listBatches(db, survey.id),
-		maxBatch: MAX_BATCH
+		maxBatch: MAX_BATCH,
+		quotaGroups: (await surveyQuotaGroups(db, survey)).filter((g) => g.options.some((o) => o.limit !== null))
 	};
 };
 

@@ -4,9 +4,11 @@ import { requireSurvey } from '$lib/server/auth/survey-access';
 import { appDb } from '$lib/server/db';
 import { commonTimeZones, languageField, localTextFrom, tickedLanguages, timeZoneField } from '$lib/server/design/fields';
 import { designIssues, saveSettings, setSurveyStatus } from '$lib/server/design/surveys';
+import { saveQuotas, surveyQuotaGroups } from '$lib/server/design/quotas';
 import { parseForm } from '$lib/server/forms';
 import { epochToZoned, zonedToEpoch } from '$lib/survey/zoned-time';
 import type { SurveySettings } from '$lib/survey/definition';
+import { parseLimits, parseSourceToken } from '$lib/survey/quotas';
 import type { Actions, PageServerLoad } from './$types';
 
 const schema = v.object({
@@ -19,6 +21,7 @@ const schema = v.object({
 	duplicateGuard: v.picklist(['none', 'cookie'], 'validation.invalid')
 });
 const statusSchema = v.object({ status: v.picklist(['open', 'closed'], 'validation.invalid') });
+const quotaSchema = v.object({ source: v.optional(v.string(), ''), intent: v.optional(v.picklist(['save', 'remove']), 'save') });
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { survey } = await requireSurvey(locals, params.id, 'edit', url);
@@ -33,7 +36,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		accessMode: survey.accessMode,
 		status: survey.status,
 		issues: await designIssues(appDb(), survey),
-		timeZones: commonTimeZones
+		timeZones: commonTimeZones,
+		quotaGroups: await surveyQuotaGroups(appDb(), survey),
+		quotaPicked: url.searchParams.get('quota')
 	};
 };
 
@@ -85,5 +90,18 @@ export const actions: Actions = {
 		const changed = await setSurveyStatus(appDb(), user, survey.id, form.data.status);
 		if (!changed.ok) return fail(400, { statusError: changed.reason });
 		return { status: form.data.status, published: changed.value };
+	},
+	quotas: async ({ locals, params, request, url }) => {
+		const { user, survey } = await requireSurvey(locals, params.id, 'edit', url);
+		const form = await parseForm(request, quotaSchema);
+		const quotaSource = form.values.source ?? '';
+		const source = form.ok ? parseSourceToken(form.data.source) : null;
+		if (!form.ok || !source) return fail(400, { quotaSource, quotaErrors: { form: 'quotas.sourceUnknown' } });
+		const options = Object.keys(form.values).flatMap((name) => (name.startsWith('limit.') ? [name.slice(6)] : []));
+		const parsed = form.data.intent === 'remove' ? { ok: true as const, limits: [] } : parseLimits(form.values, options);
+		if (!parsed.ok) return fail(400, { quotaSource, quotaValues: form.values, quotaErrors: parsed.errors });
+		const saved = await saveQuotas(appDb(), user, survey.id, { source, limits: parsed.limits });
+		if (!saved.ok) return fail(400, { quotaSource, quotaValues: form.values, quotaErrors: { form: saved.reason } });
+		return { quotaSource, quotasSaved: form.data.intent };
 	}
 };
