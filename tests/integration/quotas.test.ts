@@ -3,6 +3,7 @@
 // for a quota of k, on each engine, and on PostgreSQL from two independent database handles too.
 import { sql, type Kysely } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { openQuestionnaire } from '../../src/lib/server/collection/questionnaire';
 import { submitRateChecks } from '../../src/lib/server/collection/rate-limit';
 import { submitResponse, type SubmissionInput } from '../../src/lib/server/collection/submit';
 import { submitTarget } from '../../src/lib/server/collection/survey-cache';
@@ -86,6 +87,10 @@ describe.each(engines)('quotas on %s', (engine) => {
 		expect(outcomes.filter((o) => o.ok)).toHaveLength(2);
 		expect(await submit(fresh, 'north')).toMatchObject({ ok: true });
 		expect(await fills(survey.id)).toEqual({ 'branch-12': [2, 2] });
+		// The full channel's link says so before the questionnaire; the public link still opens it.
+		const open = (channel: string | null) => openQuestionnaire(t.db, fresh, { token: null, channel, respondentKey: null });
+		expect(await open('branch-12')).toMatchObject({ available: false, reason: 'quotaFull' });
+		expect(await open(null)).toMatchObject({ available: true });
 	});
 
 	it('takes a refused response back out of its groups (a second post from one browser)', async () => {

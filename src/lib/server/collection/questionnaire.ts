@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { channelExists } from '../repo/channels';
 import { findInvitation } from '../repo/invitations';
+import { channelQuotaFull } from '../repo/quotas';
 import { respondentHasResponded } from '../repo/responses';
 import { findVersion, type Survey, type SurveyVersion } from '../repo/surveys';
 import type { SubmissionRefusal } from './submit';
@@ -47,5 +48,7 @@ export async function openQuestionnaire(
 	const version = await findVersion(db, survey.currentVersionId!);
 	if (!version) return { available: false, survey, reason: 'notOpen' };
 	const channel = invitation?.channelCode ?? (link.channel && (await channelExists(db, survey.id, link.channel)) ? link.channel : null);
+	// A full channel is said at once rather than after the whole questionnaire.
+	if (channel && (await channelQuotaFull(db, survey.id, channel))) return { available: false, survey, reason: 'quotaFull' };
 	return { available: true, survey, version, channel, token: invitation?.token ?? null };
 }

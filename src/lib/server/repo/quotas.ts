@@ -108,3 +108,15 @@ export async function countInQuotas(compileOn: Db, trx: Db, surveyId: string, ke
 export async function uncountQuotas(compileOn: Db, trx: Db, surveyId: string, keys: readonly QuotaKey[]): Promise<void> {
 	for (const key of keys) await uncountQuota(compileOn, trx, { surveyId, ...key });
 }
+
+/** Whether this channel's quota (if it has one) takes no more responses. */
+export async function channelQuotaFull(db: Db, surveyId: string, channel: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('survey_quotas')
+		.select(['filled', 'max_responses'])
+		.where('survey_id', '=', surveyId)
+		.where('source_kind', '=', 'channel')
+		.where('option_code', '=', channel)
+		.executeTakeFirst();
+	return row !== undefined && Number(row.filled) >= Number(row.max_responses);
+}
