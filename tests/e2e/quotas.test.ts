@@ -58,8 +58,8 @@ describe.skipIf(!chromiumPath)('quotas in a browser', () => {
 	}
 
 	/** A respondent in a fresh browser answers for a branch; returns their page, showing the outcome. */
-	async function respond(branch: string, language: 'en' | 'zh-CN'): Promise<Page> {
-		const respondent = await browser.newContext({ locale: language === 'en' ? 'en-GB' : 'zh-CN' });
+	async function respond(branch: string, language: 'en' | 'zh-CN', javaScriptEnabled = true): Promise<Page> {
+		const respondent = await browser.newContext({ locale: language === 'en' ? 'en-GB' : 'zh-CN', javaScriptEnabled });
 		const p = await respondent.newPage();
 		await p.goto(`${server.url}/s/quota-e2e?lang=${language}`);
 		await p.waitForLoadState('networkidle');
@@ -99,7 +99,8 @@ describe.skipIf(!chromiumPath)('quotas in a browser', () => {
 		await expect.poll(() => late.getByText('This group is full, thank you.').isVisible()).toBe(true);
 		await expectAccessible(late);
 		await shoot(late, 'quotas-full-en');
-		const lateZh = await respond('north', 'zh-CN');
+		// Without JavaScript the same page comes back from the plain form post.
+		const lateZh = await respond('north', 'zh-CN', false);
 		await expect.poll(() => lateZh.getByText('您所在的群体名额已满，谢谢您！').isVisible()).toBe(true);
 		await shoot(lateZh, 'quotas-full-zh');
 		const south = await respond('south', 'en');
