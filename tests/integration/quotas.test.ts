@@ -7,7 +7,7 @@ import { openQuestionnaire } from '../../src/lib/server/collection/questionnaire
 import { submitRateChecks } from '../../src/lib/server/collection/rate-limit';
 import { submitResponse, type SubmissionInput } from '../../src/lib/server/collection/submit';
 import { submitTarget } from '../../src/lib/server/collection/survey-cache';
-import { createResponse } from '../../src/lib/server/data/api-operations';
+import { createResponse, surveyDetail } from '../../src/lib/server/data/api-operations';
 import { createDb } from '../../src/lib/server/db/create-db';
 import type { Database } from '../../src/lib/server/db/schema';
 import { saveQuotas, type QuotaSetting } from '../../src/lib/server/design/quotas';
@@ -55,10 +55,11 @@ describe.each(engines)('quotas on %s', (engine) => {
 		expect(await fills(survey.id)).toEqual({ north: [1, 1] });
 	});
 
-	it('answers an API submission for a full group with 409 quotaFull', async () => {
+	it('answers an API submission for a full group with 409 quotaFull, and lists the quotas with the survey', async () => {
 		const survey = await surveyWithQuotas(branch({ south: 0 }));
 		await expect(createResponse(t.db, survey, { answers: { Q1: 4, Q2: 5, BR: 'south' } })).rejects.toMatchObject({ status: 409, code: 'quotaFull' });
 		expect(await createResponse(t.db, survey, { answers: { Q1: 4, Q2: 5, BR: 'north' } })).toMatchObject({ answers: { BR: 'north' } });
+		expect((await surveyDetail(t.db, { ...survey, access: 'owner' })).quotas).toEqual([{ source: 'item:BR', option: 'south', limit: 0, filled: 0 }]);
 	});
 
 	it('stores exactly k of many simultaneous posts for a quota of k', async () => {

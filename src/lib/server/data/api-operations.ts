@@ -5,12 +5,14 @@ import type { Database } from '../db/schema';
 import { submitResponse } from '../collection/submit';
 import { ApiError, type ApiCaller } from '../auth/api-tokens';
 import { responsesPage } from '../repo/exports';
+import { listQuotas } from '../repo/quotas';
 import { findVersion, listAccessibleSurveys, type Survey, type SurveyAccess } from '../repo/surveys';
 import { CsvInputError } from '../../csv/issues';
 import type { ExportedResponse } from '../../csv/response-export';
 import { defaultLocale, type Locale } from '../../i18n/locales';
 import type { MessageParams } from '../../i18n/translate';
 import type { RawAnswers } from '../../survey/answers';
+import { sourceToken } from '../../survey/quotas';
 import { metadataChecker } from '../../survey/response-metadata';
 import { apiMessage, iso } from './api-http';
 import { metadataRules, type ImportResult } from './import-service';
@@ -47,6 +49,7 @@ export async function surveyDetail(db: Db, survey: Survey & { access: SurveyAcce
 	return {
 		...surveySummary(survey),
 		settings: survey.settings,
+		quotas: (await listQuotas(db, survey.id)).map((q) => ({ source: sourceToken(q), option: q.option, limit: q.limit, filled: q.filled })),
 		currentVersion: version ? { id: version.id, number: version.number, definition: version.definition } : null
 	};
 }

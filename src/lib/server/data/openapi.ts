@@ -150,7 +150,18 @@ export function openApiDocument(origin: string) {
 				SurveyDetail: {
 					allOf: [
 						{ $ref: '#/components/schemas/Survey' },
-						{ type: 'object', properties: { settings: { type: 'object' }, currentVersion: { type: ['object', 'null'], properties: { id: { type: 'string' }, number: { type: 'integer' }, definition: { type: 'object' } } } } }
+						{
+							type: 'object',
+							properties: {
+								settings: { type: 'object' },
+								quotas: {
+									type: 'array',
+									description: 'At most `limit` stored responses per group; `source` is "channel" or "item:<code>" (a single-choice item), `option` the channel or option code',
+									items: { type: 'object', properties: { source: { type: 'string' }, option: { type: 'string' }, limit: { type: 'integer' }, filled: { type: 'integer' } } }
+								},
+								currentVersion: { type: ['object', 'null'], properties: { id: { type: 'string' }, number: { type: 'integer' }, definition: { type: 'object' } } }
+							}
+						}
 					]
 				},
 				Response: {
