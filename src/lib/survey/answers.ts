@@ -41,6 +41,11 @@ export const HONEYPOT_FIELD = 'website';
 export const otherCode = (item: Item) => `${item.code}_OTHER`;
 export const answerField = (code: string) => ANSWER_FIELD_PREFIX + code;
 
+/** Every form field code an item may post: its answer codes and, for choices with "other", the other text. */
+export function itemFieldCodes(item: Item): string[] {
+	return (item.kind === 'single' || item.kind === 'multiple') && item.other ? [item.code, otherCode(item)] : answerCodes(item);
+}
+
 /** The answer fields of a form post as raw answers (repeated fields become arrays); other fields are ignored. */
 export function rawFromForm(form: Iterable<[string, FormDataEntryValue]>): RawAnswers {
 	const raw: Record<string, string | string[]> = {};

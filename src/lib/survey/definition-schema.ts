@@ -1,6 +1,7 @@
 // The shape a posted questionnaire draft must have before it is stored: the designer sends the
 // whole SurveyDefinition as JSON, and nothing malformed may reach the database.
 import * as v from 'valibot';
+import { npsGroups } from './conditions';
 import type { SurveyDefinition } from './definition';
 
 const text = v.pipe(v.string(), v.maxLength(2000));
@@ -13,12 +14,25 @@ const scale = v.object({
 	labels: v.optional(v.pipe(v.array(localText), v.maxLength(21))),
 	endLabels: v.optional(v.object({ min: localText, max: localText }))
 });
+const conditionValue = v.union([v.pipe(v.number(), v.finite()), code]);
+const clause = v.variant('op', [
+	v.object({ item: code, op: v.picklist(['equals', 'not']), value: conditionValue }),
+	v.object({ item: code, op: v.literal('oneOf'), values: v.pipe(v.array(conditionValue), v.minLength(1), v.maxLength(100)) }),
+	v.object({ item: code, op: v.picklist(['lte', 'gte']), value: v.pipe(v.number(), v.finite()) }),
+	v.object({ item: code, op: v.literal('between'), min: v.pipe(v.number(), v.finite()), max: v.pipe(v.number(), v.finite()) }),
+	v.object({ item: code, op: v.picklist(['answered', 'notAnswered']) }),
+	v.object({ item: code, op: v.literal('npsGroup'), group: v.picklist(npsGroups) })
+]);
+const clauses = v.pipe(v.array(clause), v.maxLength(50));
+const condition = v.union([v.object({ all: clauses }), v.object({ any: clauses })]);
+
 const base = {
 	code,
 	text: localText,
 	help: v.optional(localText),
 	required: v.boolean(),
-	indicator: v.optional(code)
+	indicator: v.optional(code),
+	showIf: v.optional(condition)
 };
 const scaled = { ...base, scale, reversed: v.boolean(), notApplicable: v.boolean() };
 
@@ -52,6 +66,7 @@ const section = v.object({
 	code,
 	title: localText,
 	description: v.optional(localText),
+	showIf: v.optional(condition),
 	items: v.pipe(v.array(item), v.maxLength(500))
 });
 

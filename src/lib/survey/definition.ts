@@ -1,6 +1,7 @@
 // The questionnaire as data: what a survey version freezes, what the respondent page renders, what
 // answers are validated against and what analyses join across versions (through item and
 // indicator codes). Pure types and small helpers only.
+import type { Condition } from './conditions';
 
 export const surveyLanguages = ['zh-CN', 'en'] as const;
 export type SurveyLanguage = (typeof surveyLanguages)[number];
@@ -19,6 +20,8 @@ interface ItemBase {
 	required: boolean;
 	/** Code of the indicator-system node this item measures (leaf indicator or latent variable). */
 	indicator?: string;
+	/** Shown only when earlier answers meet this (see conditions.ts); always shown without it. */
+	showIf?: Condition;
 }
 
 /** Points lo..hi; `labels` has one text per point, or `endLabels` labels the two ends. */
@@ -93,6 +96,8 @@ export interface Section {
 	code: string;
 	title: LocalText;
 	description?: LocalText;
+	/** Shown only when earlier answers meet this; a section with no item shown is skipped. */
+	showIf?: Condition;
 	items: Item[];
 }
 

@@ -1,6 +1,6 @@
 // Sections as pages: which page shows what, where a respondent goes next, and the progress shown.
-import { otherCode, type AnswerErrors, type RawAnswers } from './answers';
-import { allItems, answerCodes, type Item, type Section, type SurveyDefinition, type SurveyLanguage } from './definition';
+import { itemFieldCodes, type AnswerErrors, type RawAnswers } from './answers';
+import { allItems, type Section, type SurveyDefinition, type SurveyLanguage } from './definition';
 
 /** The welcome screen comes before the first section's page. */
 export const WELCOME_PAGE = -1;
@@ -28,11 +28,6 @@ export function clampPage(value: unknown, definition: SurveyDefinition): number 
 	const n = typeof value === 'string' && value.trim() === '' ? NaN : Number(value);
 	const last = Math.max(0, definition.sections.length - 1);
 	return Number.isInteger(n) ? Math.min(last, Math.max(0, n)) : 0;
-}
-
-/** Every form field code an item may post: its answer codes and, for choices with "other", the other text. */
-export function itemFieldCodes(item: Item): string[] {
-	return (item.kind === 'single' || item.kind === 'multiple') && item.other ? [item.code, otherCode(item)] : answerCodes(item);
 }
 
 /** The field codes shown on one page; answers to every other code travel along as hidden fields. */

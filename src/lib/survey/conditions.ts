@@ -1,0 +1,176 @@
+// Display conditions: an item or a section is shown only when earlier answers meet its condition.
+// The same evaluation runs on the server (paging, validation, storing) and in the browser (live
+// showing and hiding), so it is pure and takes validated answers (see validateAnswers).
+import { itemFieldCodes } from './answers';
+import { allItems, answerCodes, localText, type Answers, type AnswerValue, type Item, type SurveyDefinition, type SurveyLanguage } from './definition';
+
+export const conditionOperators = ['equals', 'oneOf', 'not', 'lte', 'gte', 'between', 'answered', 'notAnswered', 'npsGroup'] as const;
+export type ConditionOperator = (typeof conditionOperators)[number];
+
+export const npsGroups = ['promoter', 'passive', 'detractor'] as const;
+export type NpsGroup = (typeof npsGroups)[number];
+
+/** A value a clause compares with: a scale point or number, or a choice item's option code. */
+export type ConditionValue = number | string;
+
+/**
+ * One test on one earlier answer. `item` is an answer code: an item's code, or one half of an
+ * expectation–perception pair (`CODE_E`, `CODE_P`).
+ */
+export type Clause =
+	| { item: string; op: 'equals' | 'not'; value: ConditionValue }
+	| { item: string; op: 'oneOf'; values: ConditionValue[] }
+	| { item: string; op: 'lte' | 'gte'; value: number }
+	| { item: string; op: 'between'; min: number; max: number }
+	| { item: string; op: 'answered' | 'notAnswered' }
+	| { item: string; op: 'npsGroup'; group: NpsGroup };
+
+/** Shown when every clause holds (`all`) or at least one does (`any`); an empty list always holds. */
+export type Condition = { all: Clause[] } | { any: Clause[] };
+
+/** What is shown for one respondent's answers: item codes and section codes. */
+export interface Visibility {
+	items: Set<string>;
+	sections: Set<string>;
+}
+
+/** The NPS group of a 0–10 answer: 9–10 promoter, 7–8 passive, 0–6 detractor. */
+export function npsGroupOf(score: number): NpsGroup {
+	return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+}
+
+const isAnswered = (value: AnswerValue | undefined) => value !== undefined && !(Array.isArray(value) && value.length === 0);
+
+/** Whether an answer is (or, for multiple choice, includes) `wanted`; numbers and their text are alike. */
+function matches(value: AnswerValue | undefined, wanted: ConditionValue): boolean {
+	if (value === undefined || value === null) return false;
+	if (Array.isArray(value)) return value.includes(String(wanted));
+	return String(value) === String(wanted);
+}
+
+const numeric = (value: AnswerValue | undefined): number | null => (typeof value === 'number' ? value : null);
+
+/**
+ * Whether one clause holds for these answers. An unanswered or "not applicable" answer meets no
+ * comparison (not even `not`): only `notAnswered` holds for a skipped item.
+ */
+export function evaluateClause(clause: Clause, answers: Answers): boolean {
+	const value = answers[clause.item];
+	const n = numeric(value);
+	switch (clause.op) {
+		case 'answered':
+			return isAnswered(value);
+		case 'notAnswered':
+			return !isAnswered(value);
+		case 'equals':
+			return matches(value, clause.value);
+		case 'not':
+			return isAnswered(value) && value !== null && !matches(value, clause.value);
+		case 'oneOf':
+			return clause.values.some((wanted) => matches(value, wanted));
+		case 'lte':
+			return n !== null && n <= clause.value;
+		case 'gte':
+			return n !== null && n >= clause.value;
+		case 'between':
+			return n !== null && n >= clause.min && n <= clause.max;
+		case 'npsGroup':
+			return n !== null && npsGroupOf(n) === clause.group;
+	}
+}
+
+/** Whether a condition holds; no condition always holds. */
+export function evaluate(condition: Condition | undefined, answers: Answers): boolean {
+	if (!condition) return true;
+	return 'all' in condition ? condition.all.every((c) => evaluateClause(c, answers)) : condition.any.some((c) => evaluateClause(c, answers));
+}
+
+/** The clauses of a condition, whichever way they are combined. */
+export function conditionClauses(condition: Condition): Clause[] {
+	return 'all' in condition ? condition.all : condition.any;
+}
+
+/** Whether any item or section of the definition has a condition (when none has, everything is shown). */
+export function hasConditions(definition: SurveyDefinition): boolean {
+	return definition.sections.some((section) => section.showIf || section.items.some((item) => item.showIf));
+}
+
+/**
+ * What is shown, deciding in questionnaire order: a condition sees only the answers of items
+ * shown before it, so an answer left behind on an item that became hidden shows nothing later.
+ */
+export function visibility(definition: SurveyDefinition, answers: Answers): Visibility {
+	const shown: Visibility = { items: new Set(), sections: new Set() };
+	const seen: Answers = {};
+	for (const section of definition.sections) {
+		if (!evaluate(section.showIf, seen)) continue;
+		let any = false;
+		for (const item of section.items) {
+			if (!evaluate(item.showIf, seen)) continue;
+			shown.items.add(item.code);
+			any = true;
+			for (const code of itemFieldCodes(item)) if (code in answers) seen[code] = answers[code];
+		}
+		if (any) shown.sections.add(section.code);
+	}
+	return shown;
+}
+
+/** The answers of shown items only: what may be stored. */
+export function shownAnswers(definition: SurveyDefinition, answers: Answers, shown = visibility(definition, answers)): Answers {
+	const kept: Answers = {};
+	for (const item of allItems(definition)) {
+		if (!shown.items.has(item.code)) continue;
+		for (const code of itemFieldCodes(item)) if (code in answers) kept[code] = answers[code];
+	}
+	return kept;
+}
+
+/** A translator in the reader's locale (the `condition.*` messages). */
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** Values as the reader knows them: a choice's option label in quotes, a number as it is. */
+function valueText(item: Item | undefined, value: ConditionValue, language: SurveyLanguage): string {
+	if (item && (item.kind === 'single' || item.kind === 'multiple')) {
+		const option = item.options.find((o) => o.code === String(value));
+		if (option) return `“${localText(option.label, language) || option.code}”`;
+	}
+	return String(value);
+}
+
+function listText(values: string[], t: Translate): string {
+	if (values.length <= 1) return values.join('');
+	return t('condition.listOr', { items: values.slice(0, -1).join(t('condition.listSeparator')), last: values[values.length - 1] });
+}
+
+function clauseText(clause: Clause, item: Item | undefined, language: SurveyLanguage, t: Translate): string {
+	const key = `condition.op.${clause.op}`;
+	const value = (v: ConditionValue) => valueText(item, v, language);
+	switch (clause.op) {
+		case 'equals':
+		case 'not':
+		case 'lte':
+		case 'gte':
+			return t(key, { item: clause.item, value: value(clause.value) });
+		case 'oneOf':
+			return t(key, { item: clause.item, values: listText(clause.values.map(value), t) });
+		case 'between':
+			return t(key, { item: clause.item, min: clause.min, max: clause.max });
+		case 'npsGroup':
+			return t(key, { item: clause.item, group: t(`condition.nps.${clause.group}`) });
+		default:
+			return t(key, { item: clause.item });
+	}
+}
+
+/**
+ * The condition as a sentence in the reader's language ("Shown when Q5 is 1 or 2."): `t` speaks
+ * the reader's locale, `language` picks the survey texts (option labels) to quote.
+ */
+export function describeCondition(condition: Condition, definition: SurveyDefinition, language: SurveyLanguage, t: Translate): string {
+	const clauses = conditionClauses(condition);
+	if (clauses.length === 0) return t('condition.always');
+	const items = new Map(allItems(definition).flatMap((item) => answerCodes(item).map((code) => [code, item] as const)));
+	const parts = clauses.map((clause) => clauseText(clause, items.get(clause.item), language, t));
+	return t('condition.shownWhen', { clauses: parts.join(t('all' in condition ? 'condition.and' : 'condition.or')) });
+}
