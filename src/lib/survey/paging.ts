@@ -1,9 +1,13 @@
 // Sections as pages: which page shows what, where a respondent goes next, and the progress shown.
 import { itemFieldCodes, type AnswerErrors, type RawAnswers } from './answers';
 import { allItems, type Section, type SurveyDefinition, type SurveyLanguage } from './definition';
+import { shownFor, shownPages, shownSection, validateShown } from './shown';
 
 /** The welcome screen comes before the first section's page. */
 export const WELCOME_PAGE = -1;
+
+/** A questionnaire page with display conditions posts the item codes it was drawn with in this field. */
+export const RENDERED_FIELD = 'shown';
 
 /** Answers as the form holds them: one string per field, several for multiple choice. */
 export type FormAnswers = Record<string, string | string[]>;
@@ -52,13 +56,47 @@ export function firstPageWithErrors(definition: SurveyDefinition, errors: Answer
 	return definition.sections.findIndex((section) => section.items.some((item) => itemFieldCodes(item).some((code) => code in errors)));
 }
 
-export type PageIntent = 'next' | 'back' | 'submit' | 'stay';
+/** The page to show for a posted page: itself when shown, else the shown page before it (or after it), so no posted number reaches a hidden section. */
+export function landOn(page: number, pages: readonly number[]): number {
+	if (pages.includes(page)) return page;
+	return pages.findLast((p) => p < page) ?? pages.find((p) => p > page) ?? page;
+}
 
-/** The page to show after an intent on page `page` of `count` (0-based), before validation is considered. */
-export function pageAfter(intent: PageIntent, page: number, count: number): number {
-	if (intent === 'next') return Math.min(count - 1, page + 1);
-	if (intent === 'back') return Math.max(0, page - 1);
-	return page;
+/** The shown page before `page` (itself when there is none). */
+export function pageBack(definition: SurveyDefinition, answers: FormAnswers, page: number): number {
+	const pages = shownPages(definition, shownFor(definition, answers));
+	const here = landOn(page, pages);
+	return here !== page ? here : (pages.findLast((p) => p < page) ?? page);
+}
+
+/** Where "next" or "submit" leads: a page (with its errors), or submission when no shown page is left. */
+export type Forward = { to: 'page'; page: number; errors: AnswerErrors } | { to: 'submit' };
+
+/**
+ * Judges "next" on `page` by the server's own evaluation of the answers: a hidden (or forged)
+ * page lands on a shown one; errors keep the respondent there; so do items this page's answers
+ * have just shown (`rendered` lists the item codes the page was drawn with, null when unknown).
+ */
+export function forward(definition: SurveyDefinition, answers: FormAnswers, page: number, rendered: ReadonlySet<string> | null): Forward {
+	const shown = shownFor(definition, answers);
+	const pages = shownPages(definition, shown);
+	const here = landOn(page, pages);
+	const stay = (errors: AnswerErrors = {}): Forward => ({ to: 'page', page: here, errors });
+	const section = definition.sections[here];
+	if (here !== page || !section) return stay();
+	const visible = shownSection(section, shown);
+	// Questions the respondent has not seen yet are asked (not judged) first.
+	const unseen = rendered ? visible.items.filter((item) => !rendered.has(item.code)) : [];
+	const checked = validateShown(definition, answers, { ...visible, items: visible.items.filter((item) => !unseen.includes(item)) }, shown);
+	if (!checked.ok) return stay(checked.errors);
+	if (unseen.length > 0) return stay();
+	const next = pages.find((p) => p > here);
+	return next === undefined ? { to: 'submit' } : { to: 'page', page: next, errors: {} };
+}
+
+/** Where page `page` stands among the shown pages, for the progress bar: 0-based position and count. */
+export function pagePosition(page: number, pages: readonly number[]): { page: number; pages: number } {
+	return { page: pages.filter((p) => p < page).length, pages: pages.length };
 }
 
 /** Share of the questionnaire behind the respondent when they see page `page` of `count`: 0–100, whole percent. */

@@ -10,7 +10,8 @@ import type { StoreRefusal } from '../repo/responses';
 import { findVersion, type Survey, type SurveyVersion } from '../repo/surveys';
 import { checkRate, type RateCheck } from './rate-limit';
 import { writeResponse } from './response-writer';
-import { validateAnswers, type AnswerErrors, type RawAnswers } from '../../survey/answers';
+import type { AnswerErrors, RawAnswers } from '../../survey/answers';
+import { validateShown } from '../../survey/shown';
 import { surveyLanguages, type Answers, type SurveyLanguage } from '../../survey/definition';
 import { quotasMatched, type QuotaKey } from '../../survey/quotas';
 
@@ -97,7 +98,8 @@ async function checkSubmission(db: Kysely<Database>, input: SubmissionInput): Pr
 	const invitation = token ? await findInvitation(db, survey.id, token) : undefined;
 	if (token && !invitation) return { ok: false, reason: 'invitationInvalid' };
 	if (invitation?.usedAt) return { ok: false, reason: 'invitationUsed' };
-	const checked = validateAnswers(version.definition, input.raw);
+	// Only what the answers show is checked and kept: an answer to a hidden item is never stored.
+	const checked = validateShown(version.definition, input.raw);
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, answers: checked.answers };
 	const channelCode = invitation?.channelCode ?? (await knownChannel(db, survey.id, input.channelCode));
 	return { ok: true, versionId: version.id, answers: checked.answers, channelCode };

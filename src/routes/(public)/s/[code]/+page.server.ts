@@ -10,8 +10,9 @@ import { submitTarget, type SubmitTarget } from '$lib/server/collection/survey-c
 import { findRespondentSurvey, findSurveyByCode, type RespondentSurvey, type Survey, type SurveyVersion } from '$lib/server/repo/surveys';
 import { readPostedForm, type PostedForm } from '$lib/server/forms';
 import { randomToken } from '$lib/server/ids';
-import { HONEYPOT_FIELD, rawFromForm, validateAnswers } from '$lib/survey/answers';
-import { clampPage, firstPageWithErrors, formAnswers, pageAfter, WELCOME_PAGE, type FillState } from '$lib/survey/paging';
+import { HONEYPOT_FIELD, rawFromForm } from '$lib/survey/answers';
+import { clampPage, firstPageWithErrors, formAnswers, forward, pageBack, RENDERED_FIELD, WELCOME_PAGE, type FillState } from '$lib/survey/paging';
+import { isConditional } from '$lib/survey/shown';
 import type { SurveyDefinition } from '$lib/survey/definition';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -71,15 +72,32 @@ function postedState(form: PostedForm, survey: RespondentSurvey, definition: Sur
 	};
 }
 
-/** Moves between pages: "next" only when this page's answers are valid; a language switch stays put. */
-function step(state: FillState, intent: string, definition: SurveyDefinition, survey: RespondentSurvey): FillState {
+/** Moves between pages by the server's own reading of the answers: "next" only when this page's shown answers are valid. */
+function step(state: FillState, intent: string, definition: SurveyDefinition, survey: RespondentSurvey, rendered: ReadonlySet<string> | null): FillState {
 	if (intent.startsWith('lang:')) return { ...state, language: chooseLanguage(survey.settings, intent.slice(5)) };
-	if (intent === 'start') return { ...state, page: 0 };
-	if (intent === 'back') return { ...state, page: pageAfter('back', state.page, definition.sections.length) };
-	const section = definition.sections[Math.max(0, state.page)];
-	const checked = validateAnswers(definition, state.answers, section?.items ?? []);
-	if (!checked.ok) return { ...state, errors: checked.errors };
-	return { ...state, page: pageAfter('next', state.page, definition.sections.length) };
+	// The first shown page: at or, when the first section shows nothing, after page 0.
+	if (intent === 'start') return { ...state, page: pageBack(definition, state.answers, 0) };
+	if (intent === 'back') return { ...state, page: pageBack(definition, state.answers, state.page) };
+	const next = forward(definition, state.answers, Math.max(0, state.page), rendered);
+	return next.to === 'submit' ? state : { ...state, page: next.page, errors: next.errors };
+}
+
+/** The item codes the posted page was drawn with (sent only by questionnaires with conditions). */
+function renderedCodes(form: PostedForm): ReadonlySet<string> | null {
+	const value = form.get(RENDERED_FIELD);
+	return typeof value === 'string' ? new Set(value.split(',').slice(0, 500)) : null;
+}
+
+/**
+ * A "submit" that is not the end: this page's answers showed more questions (on this page or a
+ * later one) that the respondent has not seen yet. The state to show them, or null to submit.
+ */
+function notYetFinal(form: PostedForm, survey: RespondentSurvey, definition: SurveyDefinition): FillState | null {
+	if (!isConditional(definition)) return null;
+	const state = postedState(form, survey, definition);
+	const next = forward(definition, state.answers, Math.max(0, state.page), renderedCodes(form));
+	if (next.to === 'submit' || Object.keys(next.errors).length > 0) return null;
+	return { ...state, page: next.page };
 }
 
 async function submit(event: RequestEvent, form: PostedForm) {
@@ -87,6 +105,8 @@ async function submit(event: RequestEvent, form: PostedForm) {
 	const db = appDb();
 	let target = await submitTarget(db, params.code);
 	if (!target) error(404, { message: 'errors.notFound' });
+	const unseen = target.version && notYetFinal(form, target.survey, target.version.definition);
+	if (unseen) return { state: unseen };
 	const language = chooseLanguage(target.survey.settings, String(form.get('lang') ?? ''));
 	const thanks = `/s/${encodeURIComponent(target.survey.code)}/thanks?lang=${language}`;
 	// A bot that filled the invisible field is thanked and forgotten.
@@ -159,7 +179,7 @@ export const actions: Actions = {
 		if (!found) error(404, { message: 'errors.notFound' });
 		const { survey, version } = found;
 		if (!version) return fail(409, { notice: 'notOpen' as const });
-		const state = step(postedState(form, survey, version.definition), intent, version.definition, survey);
+		const state = step(postedState(form, survey, version.definition), intent, version.definition, survey, renderedCodes(form));
 		return { state };
 	}
 };

@@ -1,0 +1,44 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { isConditional, shownFor, shownPages, validateShown } from './shown';
+import type { Condition } from './conditions';
+import type { SurveyDefinition } from './definition';
+
+beforeEach(() => {
+	expect.hasAssertions();
+});
+
+const text = { en: 'x' };
+const lowScore: Condition = { any: [{ item: 'Q1', op: 'lte', value: 2 }] };
+const definition: SurveyDefinition = {
+	sections: [
+		{ code: 'A', title: text, items: [{ code: 'Q1', kind: 'likert', text, required: true, scale: { min: 1, max: 5 }, reversed: false, notApplicable: false }] },
+		{
+			code: 'B',
+			title: text,
+			showIf: lowScore,
+			items: [{ code: 'C1', kind: 'single', text, required: true, options: [{ code: 'slow', label: text }], other: true }]
+		}
+	]
+};
+
+describe('what a respondent is shown', () => {
+	it('shows everything of a questionnaire without conditions, at no cost', () => {
+		const plain = { sections: [definition.sections[0]] };
+		expect(isConditional(plain)).toBe(false);
+		expect(shownFor(plain, { Q1: '1' })).toBeNull();
+		expect(shownPages(plain, null)).toEqual([0]);
+	});
+
+	it('counts only valid answers towards a condition', () => {
+		expect([...shownFor(definition, { Q1: '1' })!.items]).toEqual(['Q1', 'C1']);
+		expect([...shownFor(definition, { Q1: '9' })!.items]).toEqual(['Q1']);
+		expect(shownPages(definition, shownFor(definition, { Q1: '4' }))).toEqual([0]);
+	});
+
+	it('neither requires nor keeps an answer to a hidden item, whatever the post carries', () => {
+		expect(validateShown(definition, { Q1: '5', C1: 'nonsense', C1_OTHER: 'x' })).toEqual({ ok: true, answers: { Q1: 5 } });
+		expect(validateShown(definition, { Q1: '1' })).toMatchObject({ ok: false, errors: { C1: { key: 'respond.error.required' } } });
+		expect(validateShown(definition, { Q1: '1', C1: 'nonsense' })).toMatchObject({ ok: false, errors: { C1: { key: 'respond.error.notAChoice' } } });
+		expect(validateShown(definition, { Q1: '1', C1: 'slow' })).toEqual({ ok: true, answers: { Q1: 1, C1: 'slow' } });
+	});
+});
