@@ -73,13 +73,14 @@ function postedState(form: PostedForm, survey: RespondentSurvey, definition: Sur
 }
 
 /** Moves between pages by the server's own reading of the answers: "next" only when this page's shown answers are valid. */
-function step(state: FillState, intent: string, definition: SurveyDefinition, survey: RespondentSurvey, rendered: ReadonlySet<string> | null): FillState {
+function step(state: FillState, intent: string, definition: SurveyDefinition, survey: RespondentSurvey, rendered: ReadonlySet<string> | null): FillState | 'submit' {
 	if (intent.startsWith('lang:')) return { ...state, language: chooseLanguage(survey.settings, intent.slice(5)) };
 	// The first shown page: at or, when the first section shows nothing, after page 0.
 	if (intent === 'start') return { ...state, page: pageBack(definition, state.answers, 0) };
 	if (intent === 'back') return { ...state, page: pageBack(definition, state.answers, state.page) };
 	const next = forward(definition, state.answers, Math.max(0, state.page), rendered);
-	return next.to === 'submit' ? state : { ...state, page: next.page, errors: next.errors };
+	// "Next" on a page that a changed answer made the last one ends the questionnaire.
+	return next.to === 'submit' ? 'submit' : { ...state, page: next.page, errors: next.errors };
 }
 
 /** The item codes the posted page was drawn with (sent only by questionnaires with conditions). */
@@ -180,6 +181,6 @@ export const actions: Actions = {
 		const { survey, version } = found;
 		if (!version) return fail(409, { notice: 'notOpen' as const });
 		const state = step(postedState(form, survey, version.definition), intent, version.definition, survey, renderedCodes(form));
-		return { state };
+		return state === 'submit' ? submit(event, form) : { state };
 	}
 };
