@@ -1,14 +1,13 @@
 // Design checks run before a survey can open (and shown live in the designer). Each problem is a
-// message key `designer.check.<code>` with its parameters and the item or section it concerns.
+// message key `designer.check.<code>` with its parameters and the item or section it concerns;
+// errors keep the survey from opening, warnings only say what will go wrong.
 import { allItems, answerCodes, type Item, type LocalText, type PointScale, type SurveyDefinition, type SurveyLanguage, type SurveySettings } from './definition';
 import { isValidCode, latentVariables, leafNodes, subtreeIds, type IndicatorNode } from './indicator-tree';
+import { conditionIssues } from './condition-checks';
+import { issue, type DesignIssue } from './design-issue';
+import { scaleFitIssues } from './scale-fit';
 
-export interface DesignIssue {
-	code: string;
-	params: Record<string, string | number>;
-	item?: string;
-	section?: string;
-}
+export type { DesignIssue };
 
 export interface DesignInput {
 	definition: SurveyDefinition;
@@ -18,12 +17,6 @@ export interface DesignInput {
 	responseCount: number;
 	responseCap: number | null;
 }
-
-const issue = (code: string, params: DesignIssue['params'] = {}, where: Pick<DesignIssue, 'item' | 'section'> = {}): DesignIssue => ({
-	code: `designer.check.${code}`,
-	params,
-	...where
-});
 
 function missingLanguages(text: LocalText | undefined, languages: readonly SurveyLanguage[]): SurveyLanguage[] {
 	return languages.filter((language) => !text?.[language]?.trim());
@@ -112,7 +105,12 @@ function settingsIssues(settings: SurveySettings, input: DesignInput): DesignIss
 	return found;
 }
 
-/** Every problem that keeps the survey from opening; empty when it may open. */
+/** Whether the issues let the survey open: warnings do, errors do not. */
+export function blocking(issues: readonly DesignIssue[]): DesignIssue[] {
+	return issues.filter((found) => !found.warning);
+}
+
+/** Every problem found, errors and warnings; the survey may open when none of them is an error. */
 export function checkDesign(input: DesignInput): DesignIssue[] {
 	const { definition, settings } = input;
 	const found: DesignIssue[] = [];
@@ -123,7 +121,7 @@ export function checkDesign(input: DesignInput): DesignIssue[] {
 		}
 		for (const item of section.items) found.push(...itemIssues(item, settings.languages));
 	}
-	found.push(...codeIssues(definition), ...settingsIssues(settings, input));
-	if (input.nodes) found.push(...systemIssues(definition, input.nodes));
+	found.push(...codeIssues(definition), ...conditionIssues(definition), ...settingsIssues(settings, input));
+	if (input.nodes) found.push(...systemIssues(definition, input.nodes), ...scaleFitIssues(definition, input.nodes));
 	return found;
 }

@@ -31,6 +31,8 @@ describe('classifyChange', () => {
 		['a changed scale', survey(q('A', { scale: { min: 1, max: 7 } }), q('B')), 'structural', ['scaleChanged:A']],
 		['a re-linked indicator', survey(q('A', { indicator: 'X' }), q('B')), 'structural', ['indicatorChanged:A']],
 		['a reverse flag', survey(q('A'), q('B', { reversed: true })), 'structural', ['reversedChanged:B']],
+		['a condition added', survey(q('A'), q('B', { showIf: { all: [{ item: 'A', op: 'lte', value: 2 }] } })), 'structural', ['conditionChanged:B']],
+		['a section condition added', { sections: [{ ...base.sections[0], showIf: { any: [] } }] }, 'structural', ['conditionChanged:S1']],
 		['a changed kind', { sections: [{ ...base.sections[0], items: [{ ...q('A'), kind: 'rating' as const }, q('B')] }] }, 'structural', ['kindChanged:A']]
 	] as const)('%s → %s', (_, after, kind, reasons) => {
 		const change = classifyChange(base, after as SurveyDefinition);
@@ -61,6 +63,12 @@ describe('planPublish', () => {
 	});
 	it('fixes wording in place once responses exist', () => {
 		expect(planPublish(current(3), survey(q('B'), q('A')))).toMatchObject({ action: 'fixWording', number: 2 });
+	});
+	it('creates the next version for a changed condition once responses exist', () => {
+		const asked = survey(q('A'), q('B', { showIf: { all: [{ item: 'A', op: 'lte', value: 2 }] } }));
+		const changed = survey(q('A'), q('B', { showIf: { all: [{ item: 'A', op: 'lte', value: 3 }] } }));
+		expect(planPublish({ ...current(3), definition: asked }, changed)).toMatchObject({ action: 'newVersion', number: 3, change: { reasons: [{ code: 'conditionChanged', item: 'B' }] } });
+		expect(planPublish({ ...current(3), definition: asked }, asked)).toMatchObject({ action: 'unchanged' });
 	});
 	it('creates the next version for a structural change once responses exist', () => {
 		expect(planPublish({ ...current(3), latestNumber: 4 }, survey(q('A')))).toMatchObject({ action: 'newVersion', number: 5, change: { kind: 'structural' } });

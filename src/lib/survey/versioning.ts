@@ -1,7 +1,8 @@
 // The versioning rule. A survey's responses are never silently reinterpreted: a change that alters
 // what answers mean or which answers exist (items added or removed, a scale or option set changed,
-// an indicator re-linked, reverse coding or the required flag changed) is structural and needs a
+// an indicator re-linked, reverse coding, the required flag or a display condition changed) is structural and needs a
 // new version once responses exist; a change of wording or order only is fixed in place.
+import type { Condition } from './conditions';
 import { allItems, type ChoiceItem, type Item, type NumberItem, type PointScale, type SurveyDefinition, type TextItem } from './definition';
 
 export type ChangeKind = 'none' | 'wording' | 'structural';
@@ -17,6 +18,7 @@ export type ChangeReasonCode =
 	| 'indicatorChanged'
 	| 'reversedChanged'
 	| 'requiredChanged'
+	| 'conditionChanged'
 	| 'wording'
 	| 'order';
 
@@ -42,8 +44,12 @@ const structuralCodes = new Set<ChangeReasonCode>([
 	'limitsChanged',
 	'indicatorChanged',
 	'reversedChanged',
-	'requiredChanged'
+	'requiredChanged',
+	'conditionChanged'
 ]);
+
+/** Conditions compared as data: who is asked an item is part of what its answers mean. */
+const sameCondition = (a: Condition | undefined, b: Condition | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 function sameScale(a: PointScale, b: PointScale): boolean {
 	return a.min === b.min && a.max === b.max;
@@ -55,6 +61,7 @@ function itemStructure(before: Item, after: Item): ChangeReasonCode[] {
 	const found: ChangeReasonCode[] = [];
 	if ((before.indicator ?? '') !== (after.indicator ?? '')) found.push('indicatorChanged');
 	if (before.required !== after.required) found.push('requiredChanged');
+	if (!sameCondition(before.showIf, after.showIf)) found.push('conditionChanged');
 	if ('scale' in before && 'scale' in after) {
 		if (!sameScale(before.scale, after.scale)) found.push('scaleChanged');
 		if (before.reversed !== after.reversed) found.push('reversedChanged');
@@ -89,6 +96,12 @@ function sectionsWording(before: SurveyDefinition, after: SurveyDefinition): boo
 	return strip(before) === strip(after);
 }
 
+/** Sections whose display condition was added, removed or changed. */
+function sectionConditionChanges(before: SurveyDefinition, after: SurveyDefinition): ChangeReason[] {
+	const old = new Map(before.sections.map((section) => [section.code, section.showIf]));
+	return after.sections.filter((section) => !sameCondition(old.get(section.code), section.showIf) && (old.has(section.code) || section.showIf)).map((section) => ({ code: 'conditionChanged', item: section.code }));
+}
+
 /** What kind of change turns `before` into `after`, with every reason found. */
 export function classifyChange(before: SurveyDefinition, after: SurveyDefinition): Change {
 	const old = new Map(allItems(before).map((item) => [item.code, item]));
@@ -105,6 +118,7 @@ export function classifyChange(before: SurveyDefinition, after: SurveyDefinition
 		if (structural.length === 0 && !sameWording(previous, item)) reasons.push({ code: 'wording', item: code });
 	}
 	for (const code of old.keys()) if (!now.has(code)) reasons.push({ code: 'itemRemoved', item: code });
+	reasons.push(...sectionConditionChanges(before, after));
 	if (!sectionsWording(before, after)) reasons.push({ code: 'wording' });
 	const order = (d: SurveyDefinition) => d.sections.map((s) => `${s.code}:${s.items.map((i) => i.code).join(',')}`).join('|');
 	if (!reasons.some((r) => structuralCodes.has(r.code)) && order(before) !== order(after)) reasons.push({ code: 'order' });

@@ -10,7 +10,7 @@ import { findSurveyById, insertSurvey, surveyCodeTaken, updateSurvey, type Surve
 import { listNodes } from '../repo/systems';
 import type { User } from '../repo/users';
 import type { LocalText, SurveyDefinition, SurveyLanguage, SurveySettings } from '../../survey/definition';
-import { checkDesign, type DesignIssue } from '../../survey/design-checks';
+import { blocking, checkDesign, type DesignIssue } from '../../survey/design-checks';
 import { definitionFromSystem } from '../../survey/from-system';
 import type { TemplateId } from '../../survey/templates/index';
 import { createSystem, systemForUser } from './systems';
@@ -145,7 +145,7 @@ export async function publishDraft(db: Db, actor: Actor, surveyId: string): Prom
 		const survey = await findSurveyById(trx, surveyId);
 		if (!survey) return { ok: false, reason: 'errors.notFound' };
 		const issues = await designIssues(trx, survey);
-		if (issues.length > 0) return { ok: false, reason: 'designer.checksFailed', issues };
+		if (blocking(issues).length > 0) return { ok: false, reason: 'designer.checksFailed', issues: blocking(issues) };
 		const done = await publishInTransaction(trx, survey);
 		if (done.action !== 'unchanged') {
 			await recordAudit(trx, { action: 'survey.published', actor, target: surveyId, detail: { action: done.action, version: done.number } });
@@ -162,7 +162,7 @@ export async function setSurveyStatus(db: Db, actor: Actor, surveyId: string, st
 		let published = { action: 'unchanged', number: 0 };
 		if (status === 'open') {
 			const issues = await designIssues(trx, survey);
-			if (issues.length > 0) return { ok: false, reason: 'designer.checksFailed', issues };
+			if (blocking(issues).length > 0) return { ok: false, reason: 'designer.checksFailed', issues: blocking(issues) };
 			published = await publishInTransaction(trx, survey);
 			if (published.action !== 'unchanged') {
 				await recordAudit(trx, { action: 'survey.published', actor, target: surveyId, detail: { action: published.action, version: published.number } });
