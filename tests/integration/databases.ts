@@ -28,21 +28,23 @@ export function useTestDb(engine: Engine): TestDb {
 	const handle = { engine } as TestDb;
 	let cleanup: () => Promise<void> = async () => {};
 	beforeAll(async () => {
+		let schema: string | undefined;
 		if (engine === 'sqlite') {
 			const dir = mkdtempSync(join(tmpdir(), 'satindex-test-'));
 			handle.db = createDb(join(dir, 'test.db')).db;
 			cleanup = async () => rmSync(dir, { recursive: true, force: true });
 		} else {
-			const schema = `test_${randomToken().slice(0, 12)}`;
+			const name = `test_${randomToken().slice(0, 12)}`;
+			schema = name;
 			const admin = createDb(process.env.TEST_PG_URL).db;
-			await sql`create schema ${sql.id(schema)}`.execute(admin);
-			handle.db = createDb(process.env.TEST_PG_URL, { searchPath: schema }).db;
+			await sql`create schema ${sql.id(name)}`.execute(admin);
+			handle.db = createDb(process.env.TEST_PG_URL, { searchPath: name }).db;
 			cleanup = async () => {
-				await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
+				await sql`drop schema ${sql.id(name)} cascade`.execute(admin);
 				await admin.destroy();
 			};
 		}
-		await migrateToLatest(handle.db, bundledMigrations);
+		await migrateToLatest(handle.db, bundledMigrations, schema);
 	});
 	afterAll(async () => {
 		await handle.db?.destroy();

@@ -1,13 +1,19 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 
-/** Applies every pending migration; throws with the failing migration's name on error. */
+/**
+ * Applies every pending migration; throws with the failing migration's name on error. On a
+ * PostgreSQL schema other than the default, name it: Kysely looks for its bookkeeping tables in
+ * every schema otherwise, finds another schema's and skips creating its own.
+ */
 export async function migrateToLatest(
 	db: Kysely<any>,
-	migrations: Record<string, Migration>
+	migrations: Record<string, Migration>,
+	schema?: string
 ): Promise<string[]> {
 	const migrator = new Migrator({
 		db,
-		provider: { getMigrations: async () => migrations }
+		provider: { getMigrations: async () => migrations },
+		migrationTableSchema: schema
 	});
 	const { error, results } = await migrator.migrateToLatest();
 	const failed = results?.find((r) => r.status === 'Error');
