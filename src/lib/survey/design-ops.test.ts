@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Condition } from './conditions';
 import type { SurveyDefinition } from './definition';
 import { applyFields, itemField, sectionField } from './definition-form';
 import { parseDefinitionJson } from './definition-schema';
-import { applyDesignOp, decodeOp, encodeOp, type DesignOp } from './design-ops';
+import { applyDesignOp, decodeOp, encodeOp, type ButtonOp } from './design-ops';
 
 beforeEach(() => {
 	expect.hasAssertions();
@@ -29,7 +30,7 @@ describe('design operations', () => {
 		[{ type: 'addSection' }, 'S1:AB S2:C S3:'],
 		[{ type: 'moveSection', section: 1, delta: -1 }, 'S2:C S1:AB'],
 		[{ type: 'removeSection', section: 0 }, 'S2:C']
-	] as [DesignOp, string][])('%j → %s', (op, expected) => {
+	] as [ButtonOp, string][])('%j → %s', (op, expected) => {
 		expect(layout(applyDesignOp(draft, op))).toBe(expected);
 		expect(decodeOp(encodeOp(op))).toEqual(op);
 	});
@@ -52,6 +53,61 @@ describe('design operations', () => {
 		expect(decodeOp('addItem:0:essay')).toBeNull();
 		expect(decodeOp('dropTable:1')).toBeNull();
 		expect(decodeOp('removeItem:0')).toBeNull();
+	});
+});
+
+describe('condition operations', () => {
+	const nps = { code: 'NPS', kind: 'nps' as const, text: { en: 'Recommend?' }, required: true, scale: { min: 0, max: 10 }, reversed: false, notApplicable: false };
+	const survey: SurveyDefinition = { sections: [{ ...draft.sections[0], items: [nps, item('A')] }, draft.sections[1]] };
+	const detractors: Condition = { all: [{ item: 'NPS', op: 'npsGroup', group: 'detractor' }] };
+
+	it('sets and removes the condition of a section or of an item, leaving the rest alone', () => {
+		const onSection = applyDesignOp(survey, { type: 'setCondition', section: 1, condition: detractors });
+		expect(onSection.sections[1].showIf).toEqual(detractors);
+		expect(onSection.sections[1].items).toEqual(survey.sections[1].items);
+		expect(onSection.sections[0]).toBe(survey.sections[0]);
+		const onItem = applyDesignOp(onSection, { type: 'setCondition', section: 0, item: 1, condition: detractors });
+		expect(onItem.sections[0].items[1].showIf).toEqual(detractors);
+		expect(onItem.sections[0].showIf).toBeUndefined();
+		const removed = applyDesignOp(onItem, { type: 'removeCondition', section: 1 });
+		expect('showIf' in removed.sections[1]).toBe(false);
+		expect(removed.sections[0].items[1].showIf).toEqual(detractors);
+		expect('showIf' in applyDesignOp(removed, { type: 'removeCondition', section: 0, item: 1 }).sections[0].items[1]).toBe(false);
+	});
+
+	it('adds clauses testing the nearest earlier answer, and drops the condition with its last clause', () => {
+		const once = applyDesignOp(survey, { type: 'addClause', section: 0, item: 1 });
+		expect(once.sections[0].items[1].showIf).toEqual(detractors);
+		const any = applyDesignOp(once, { type: 'setCondition', section: 0, item: 1, condition: { any: detractors.all } });
+		const twice = applyDesignOp(any, { type: 'addClause', section: 0, item: 1 });
+		expect(twice.sections[0].items[1].showIf).toEqual({ any: [detractors.all[0], detractors.all[0]] });
+		const section = applyDesignOp(survey, { type: 'addClause', section: 1 });
+		expect(section.sections[1].showIf).toEqual({ all: [{ item: 'A', op: 'equals', value: 1 }] });
+		const fewer = applyDesignOp(twice, { type: 'removeClause', section: 0, item: 1, clause: 0 });
+		expect(fewer.sections[0].items[1].showIf).toEqual({ any: [detractors.all[0]] });
+		expect('showIf' in applyDesignOp(fewer, { type: 'removeClause', section: 0, item: 1, clause: 0 }).sections[0].items[1]).toBe(false);
+	});
+
+	it('adds no clause where nothing comes earlier', () => {
+		expect(applyDesignOp(survey, { type: 'addClause', section: 0, item: 0 })).toEqual(survey);
+		expect(applyDesignOp(survey, { type: 'addClause', section: 0 })).toEqual(survey);
+	});
+
+	it.each([
+		[{ type: 'addClause', section: 1 }, 'addClause:1:'],
+		[{ type: 'addClause', section: 0, item: 2 }, 'addClause:0:2'],
+		[{ type: 'removeClause', section: 0, item: 2, clause: 1 }, 'removeClause:0:2:1'],
+		[{ type: 'removeCondition', section: 3 }, 'removeCondition:3:']
+	] as [ButtonOp, string][])('encodes %j as a button value', (op, value) => {
+		expect(encodeOp(op)).toBe(value);
+		expect(decodeOp(value)).toEqual(op);
+	});
+
+	it('rejects condition button values that are not edits', () => {
+		expect(decodeOp('removeClause:0::')).toBeNull();
+		expect(decodeOp('addClause::')).toBeNull();
+		expect(decodeOp('setCondition:0:1')).toBeNull();
+		expect(decodeOp('toString:')).toBeNull();
 	});
 });
 

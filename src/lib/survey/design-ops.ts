@@ -1,5 +1,7 @@
 // Edits of a questionnaire draft as data: the designer applies them in the browser (with undo) and
 // the server applies the same ones when a button is pressed without JavaScript.
+import { defaultClause, type ConditionTarget } from './condition-builder';
+import { conditionClauses, type Condition } from './conditions';
 import type { Item, ItemKind, LocalText, Section, SurveyDefinition } from './definition';
 import { bankItem } from './templates/question-bank';
 
@@ -14,7 +16,11 @@ export type DesignOp =
 	| { type: 'removeOption'; section: number; item: number; option: number }
 	| { type: 'addSection' }
 	| { type: 'removeSection'; section: number }
-	| { type: 'moveSection'; section: number; delta: -1 | 1 };
+	| { type: 'moveSection'; section: number; delta: -1 | 1 }
+	| ({ type: 'setCondition'; condition: Condition } & ConditionTarget)
+	| ({ type: 'removeCondition' } & ConditionTarget)
+	| ({ type: 'addClause' } & ConditionTarget)
+	| ({ type: 'removeClause'; clause: number } & ConditionTarget);
 
 export const itemKinds: ItemKind[] = ['likert', 'rating', 'nps', 'pair', 'single', 'multiple', 'number', 'text'];
 
@@ -90,6 +96,55 @@ function moveSection(definition: SurveyDefinition, index: number, delta: -1 | 1)
 	return { sections };
 }
 
+type ConditionOpType = 'setCondition' | 'removeCondition' | 'addClause' | 'removeClause';
+
+/** The draft with the condition of a section or item replaced (`undefined` removes it). */
+function withCondition(definition: SurveyDefinition, target: ConditionTarget, condition: Condition | undefined): SurveyDefinition {
+	const change = <T extends Section | Item>(part: T): T => {
+		const { showIf: _, ...rest } = part;
+		return (condition ? { ...rest, showIf: condition } : rest) as T;
+	};
+	if (target.item === undefined) return withSection(definition, target.section, change);
+	return withItem(definition, target.section, target.item, change);
+}
+
+function conditionOf(definition: SurveyDefinition, target: ConditionTarget): Condition | undefined {
+	const section = definition.sections[target.section];
+	return target.item === undefined ? section?.showIf : section?.items[target.item]?.showIf;
+}
+
+/** Another clause, testing the nearest earlier answer; a condition with it when there was none. */
+function addClause(definition: SurveyDefinition, target: ConditionTarget): SurveyDefinition {
+	const clause = defaultClause(definition, target);
+	if (!clause) return definition;
+	const current = conditionOf(definition, target);
+	const condition = !current ? { all: [clause] } : 'all' in current ? { all: [...current.all, clause] } : { any: [...current.any, clause] };
+	return withCondition(definition, target, condition);
+}
+
+/** Without a clause; without the condition once its last clause goes (no clause left would mean "always" or "never"). */
+function removeClause(definition: SurveyDefinition, target: ConditionTarget, index: number): SurveyDefinition {
+	const current = conditionOf(definition, target);
+	if (!current) return definition;
+	const left = conditionClauses(current).filter((_, k) => k !== index);
+	if (left.length === 0) return withCondition(definition, target, undefined);
+	return withCondition(definition, target, 'all' in current ? { all: left } : { any: left });
+}
+
+function conditionOp(definition: SurveyDefinition, op: Extract<DesignOp, { type: ConditionOpType }>): SurveyDefinition {
+	const target: ConditionTarget = { section: op.section, ...(op.item !== undefined && { item: op.item }) };
+	switch (op.type) {
+		case 'setCondition':
+			return withCondition(definition, target, op.condition);
+		case 'removeCondition':
+			return withCondition(definition, target, undefined);
+		case 'addClause':
+			return addClause(definition, target);
+		case 'removeClause':
+			return removeClause(definition, target, op.clause);
+	}
+}
+
 /** The draft after one edit; unchanged when the edit points at nothing. */
 export function applyDesignOp(definition: SurveyDefinition, op: DesignOp): SurveyDefinition {
 	switch (op.type) {
@@ -128,6 +183,11 @@ export function applyDesignOp(definition: SurveyDefinition, op: DesignOp): Surve
 			return { sections: definition.sections.filter((_, i) => i !== op.section) };
 		case 'moveSection':
 			return moveSection(definition, op.section, op.delta);
+		case 'setCondition':
+		case 'removeCondition':
+		case 'addClause':
+		case 'removeClause':
+			return conditionOp(definition, op);
 	}
 }
 
@@ -137,7 +197,11 @@ function freeOptionCode(codes: string[]): string {
 	return `A${n}`;
 }
 
-const opShapes: Record<DesignOp['type'], string[]> = {
+/** The edits a button stands for (a whole condition is posted as fields instead, see condition-form.ts). */
+export type ButtonOp = Exclude<DesignOp, { type: 'setCondition' }>;
+
+// `item?` is left empty for a condition on a section itself.
+const opShapes: Record<ButtonOp['type'], string[]> = {
 	moveItem: ['section', 'item', 'delta'],
 	dropItem: ['section', 'item', 'toSection', 'toItem'],
 	removeItem: ['section', 'item'],
@@ -148,32 +212,37 @@ const opShapes: Record<DesignOp['type'], string[]> = {
 	removeOption: ['section', 'item', 'option'],
 	addSection: [],
 	removeSection: ['section'],
-	moveSection: ['section', 'delta']
+	moveSection: ['section', 'delta'],
+	removeCondition: ['section', 'item?'],
+	addClause: ['section', 'item?'],
+	removeClause: ['section', 'item?', 'clause']
 };
 
 /** An edit as a button value, e.g. `moveItem:0:3:-1` (for the form that works without JavaScript). */
-export function encodeOp(op: DesignOp): string {
-	const record = op as unknown as Record<string, string | number>;
-	return [op.type, ...opShapes[op.type].map((key) => record[key])].join(':');
+export function encodeOp(op: ButtonOp): string {
+	const record = op as unknown as Record<string, string | number | undefined>;
+	return [op.type, ...opShapes[op.type].map((key) => record[key.replace('?', '')] ?? '')].join(':');
+}
+
+function decodePart(key: string, text: string): string | number | undefined | null {
+	if (key === 'kind') return itemKinds.includes(text as ItemKind) ? text : null;
+	if (key === 'id') return text;
+	if (key.endsWith('?') && text === '') return undefined;
+	const n = Number(text);
+	if (text === '' || !Number.isInteger(n) || (key === 'delta' && n !== 1 && n !== -1)) return null;
+	return n;
 }
 
 /** The edit a button value stands for, or null when it is not one. */
-export function decodeOp(value: string): DesignOp | null {
+export function decodeOp(value: string): ButtonOp | null {
 	const [type, ...parts] = value.split(':');
-	const shape = opShapes[type as DesignOp['type']];
+	const shape = Object.hasOwn(opShapes, type) ? opShapes[type as ButtonOp['type']] : undefined;
 	if (!shape || parts.length !== shape.length) return null;
 	const op: Record<string, string | number> = { type };
 	for (const [index, key] of shape.entries()) {
-		const text = parts[index];
-		if (key === 'kind') {
-			if (!itemKinds.includes(text as ItemKind)) return null;
-			op[key] = text;
-		} else if (key === 'id') op[key] = text;
-		else {
-			const n = Number(text);
-			if (!Number.isInteger(n) || (key === 'delta' && n !== 1 && n !== -1)) return null;
-			op[key] = n;
-		}
+		const part = decodePart(key, parts[index]);
+		if (part === null) return null;
+		if (part !== undefined) op[key.replace('?', '')] = part;
 	}
-	return op as unknown as DesignOp;
+	return op as unknown as ButtonOp;
 }

@@ -4,9 +4,10 @@ import { appDb } from '$lib/server/db';
 import { publishDraft, saveDraft } from '$lib/server/design/surveys';
 import { findVersion, countVersionResponses, listVersions, type Survey } from '$lib/server/repo/surveys';
 import { listNodes } from '$lib/server/repo/systems';
+import { applyConditionFields, conditionErrors, type ConditionErrors } from '$lib/survey/condition-form';
 import { applyFields, type Fields } from '$lib/survey/definition-form';
 import { parseDefinitionJson } from '$lib/survey/definition-schema';
-import { applyDesignOp, decodeOp, itemKinds, type DesignOp } from '$lib/survey/design-ops';
+import { applyDesignOp, decodeOp, itemKinds, type ButtonOp } from '$lib/survey/design-ops';
 import type { ItemKind, SurveyDefinition } from '$lib/survey/definition';
 import { questionBank } from '$lib/survey/templates';
 import { flattenTree } from '$lib/survey/indicator-tree';
@@ -43,29 +44,52 @@ async function readFields(request: Request): Promise<Fields | null> {
 }
 
 /** The posted op, with the kind or bank question picked beside an "add" button (used without JavaScript). */
-function postedOp(fields: Fields): DesignOp | null {
+function postedOp(fields: Fields): ButtonOp | null {
 	const op = fields.op ? decodeOp(fields.op) : null;
 	if (op?.type === 'addItem' && itemKinds.includes(fields[`add.${op.section}`] as ItemKind)) return { ...op, kind: fields[`add.${op.section}`] as ItemKind };
 	if (op?.type === 'addBank' && fields[`bank.${op.section}`]) return { ...op, id: fields[`bank.${op.section}`] };
 	return op;
 }
 
-/** The draft the post describes: the whole definition as JSON (with JavaScript) or the named fields. */
-function postedDraft(survey: Survey, fields: Fields): SurveyDefinition | null {
-	const draft = fields.definition !== undefined ? parseDefinitionJson(fields.definition) : applyFields(survey.draft, fields);
-	if (!draft) return null;
+type PostedDraft = { ok: true; draft: SurveyDefinition } | { ok: false; draft?: SurveyDefinition; errors?: ConditionErrors };
+
+/**
+ * The draft the post describes: the whole definition as JSON (with JavaScript) or the named fields,
+ * then the button's edit. A condition it sets must test earlier answers with tests and values that
+ * suit them; otherwise nothing is saved and the errors go beside the fields of the draft as posted.
+ */
+function postedDraft(survey: Survey, fields: Fields): PostedDraft {
+	const read = fields.definition !== undefined ? parseDefinitionJson(fields.definition) : applyConditionFields(applyFields(survey.draft, fields), fields);
+	if (!read) return { ok: false };
+	if ('ok' in read && !read.ok) return { ok: false, draft: applyFields(survey.draft, fields), errors: read.errors };
+	const draft = 'ok' in read ? read.value : read;
+	const errors = conditionErrors(survey.draft, draft);
+	if (Object.keys(errors).length > 0) return { ok: false, draft, errors };
 	const op = postedOp(fields);
-	return op ? applyDesignOp(draft, op) : draft;
+	return { ok: true, draft: op ? applyDesignOp(draft, op) : draft };
 }
+
+/** Why a save was refused (a message key), with the condition errors and the draft as posted. */
+interface Refusal {
+	error: string;
+	conditionErrors?: ConditionErrors;
+	draft?: SurveyDefinition;
+}
+const refuse = (status: number, refusal: Refusal) => fail(status, refusal);
 
 async function save(locals: App.Locals, id: string, request: Request, url: URL) {
 	const { user, survey } = await requireSurvey(locals, id, 'edit', url);
 	const fields = await readFields(request);
-	const draft = fields && postedDraft(survey, fields);
-	if (!fields || !draft) return { user, failure: fail(400, { error: 'designer.draftInvalid' }) };
+	const posted = fields && postedDraft(survey, fields);
+	if (!fields || !posted) return { user, failure: refuse(400, { error: 'designer.draftInvalid' }) };
+	if (!posted.ok) {
+		const error = posted.errors ? 'designer.conditionInvalid' : 'designer.draftInvalid';
+		return { user, failure: refuse(400, { error, conditionErrors: posted.errors, draft: posted.draft }) };
+	}
+	const { draft } = posted;
 	const base = Number(fields.base);
 	const saved = await saveDraft(appDb(), user, survey.id, draft, Number.isSafeInteger(base) && base > 0 ? base : null);
-	if (!saved.ok) return { user, failure: fail(409, { error: saved.reason }) };
+	if (!saved.ok) return { user, failure: refuse(409, { error: saved.reason }) };
 	const op = postedOp(fields);
 	const added = op?.type === 'addItem' || op?.type === 'addBank' ? { section: op.section, item: draft.sections[op.section].items.length - 1 } : undefined;
 	return { user, saved: saved.value, added };
