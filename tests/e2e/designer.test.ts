@@ -1,10 +1,12 @@
 // A researcher builds a SERVQUAL survey from the template, edits an item (autosaved), previews it
-// at phone width in 中文, opens it, and after a response sees the versioning rule at work.
+// at phone width in 中文, opens it, and after a response sees the versioning rule at work; then
+// shows a section only to NPS detractors, with JavaScript and without it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { insertUser } from '../../src/lib/server/repo/users';
 import { chromiumPath, expectAccessible, screenshot } from './browser';
+import { seedFollowUp } from './designer-fixtures';
 import { closeAll, openApp, submitLogin, tempDatabase } from './harness';
 import type { RunningServer } from './server';
 
@@ -192,5 +194,101 @@ describe.skipIf(!chromiumPath)('designer in a browser', () => {
 		expect(await addedNoJs.getAttribute('open')).not.toBeNull();
 		expect(await noJs.locator('details.item').nth(1).getAttribute('open')).toBeNull();
 		await noJs.context().close();
+	});
+
+	describe('display conditions', () => {
+		let designPath = '';
+		const detractors = { all: [{ item: 'NPS', op: 'npsGroup', group: 'detractor' }] };
+		const storedCondition = async () => JSON.parse((await db.selectFrom('surveys').select('draft').where('id', '=', designPath.split('/')[2]).executeTakeFirstOrThrow()).draft).sections[1].showIf;
+
+		it('shows section 2 to detractors only, built with JavaScript: picked, changed, undone, removed', async () => {
+			designPath = `/surveys/${await seedFollowUp(db, researcher.email)}/design`;
+			await page.context().addCookies([{ name: 'lang', value: 'en', url: server.url }]);
+			await page.goto(`${server.url}${designPath}`);
+			await page.waitForLoadState('networkidle');
+			const second = page.locator('section.section').nth(1);
+			const condition = second.locator('fieldset.condition').first();
+			await condition.getByRole('button', { name: 'Add a display condition' }).click();
+			const sentence = second.locator('.section-head .shown-when');
+			await expect.poll(() => sentence.textContent()).toBe('Shown when NPS places the respondent among the detractors (0–6).');
+			expect(await condition.getByLabel('Question').locator('option').allTextContents()).toEqual(['NPS · How likely are you to recommend us?']);
+			expect(await condition.getByLabel('Test').inputValue()).toBe('npsGroup');
+			await condition.getByLabel('Group').selectOption('promoter');
+			await expect.poll(() => sentence.textContent()).toContain('promoters (9–10)');
+			await page.getByRole('button', { name: 'Undo' }).click();
+			await expect.poll(() => sentence.textContent()).toContain('detractors (0–6)');
+			await expect.poll(saveState, { timeout: 10_000 }).toBe('saved');
+			expect(await storedCondition()).toEqual(detractors);
+			await expectAccessible(page);
+			await page.setViewportSize({ width: 1366, height: 900 });
+			await screenshot(page, 'designer-condition-1366-en');
+			await page.setViewportSize({ width: 375, height: 800 });
+			expect(await noSideScroll()).toBe(true);
+			await screenshot(page, 'designer-condition-375-en');
+			await page.setViewportSize({ width: 1280, height: 800 });
+
+			await condition.getByRole('button', { name: 'Remove the condition' }).click();
+			await expect.poll(() => sentence.count()).toBe(0);
+			await expect.poll(saveState, { timeout: 10_000 }).toBe('saved');
+			expect(await storedCondition()).toBeUndefined();
+		});
+
+		it('builds it again without JavaScript in 中文, each change a post, and refuses a question that is not earlier', async () => {
+			const noJs = await (await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false, storageState: await page.context().storageState() })).newPage();
+			await noJs.context().addCookies([{ name: 'lang', value: 'zh-CN', url: server.url }]);
+			await noJs.goto(`${server.url}${designPath}`);
+			const condition = () => noJs.locator('section.section').nth(1).locator('fieldset.condition').first();
+			const sentence = () => noJs.locator('section.section').nth(1).locator('.section-head .shown-when').textContent();
+			await condition().getByRole('button', { name: '添加显示条件' }).click();
+			await expect.poll(sentence).toBe('NPS的回答属于贬损者（0–6分）时显示。');
+			await condition().getByLabel('判断').selectOption('lte');
+			await condition().getByRole('button', { name: '更新条件' }).click();
+			await expect.poll(() => condition().getByLabel('取值').inputValue()).toBe('5');
+			await condition().getByLabel('取值').fill('6');
+			await condition().getByRole('button', { name: '更新条件' }).click();
+			await expect.poll(sentence).toBe('NPS不高于6时显示。');
+			expect(await storedCondition()).toEqual({ all: [{ item: 'NPS', op: 'lte', value: 6 }] });
+			await condition().getByLabel('判断').selectOption('npsGroup');
+			await condition().getByRole('button', { name: '更新条件' }).click();
+			await expect.poll(sentence).toBe('NPS的回答属于贬损者（0–6分）时显示。');
+			expect(await storedCondition()).toEqual(detractors);
+
+			// A post naming a question of the section itself: the message goes beside the field, nothing is saved.
+			const base = await noJs.locator('input[name="base"]').inputValue();
+			const refused = await noJs.request.post(`${server.url}${designPath}?/save`, {
+				headers: { origin: server.url, accept: 'text/html' },
+				form: { base, 'c1.mode': 'all', 'c1.0.item': 'WHY', 'c1.0.op': 'answered', 'c1.0.was': 'WHY answered' }
+			});
+			expect(refused.status()).toBe(400);
+			const html = await refused.text();
+			expect(html).toContain('id="f-c1-0-item-error"');
+			expect(html).toContain('请选择位于此处之前的题目。');
+			expect(await storedCondition()).toEqual(detractors);
+			await noJs.context().close();
+
+			// The same page with JavaScript (axe and screenshots need it), in 中文 at both widths.
+			await page.context().addCookies([{ name: 'lang', value: 'zh-CN', url: server.url }]);
+			await page.goto(`${server.url}${designPath}`);
+			expect(await page.locator('section.section').nth(1).locator('.section-head .shown-when').textContent()).toBe('NPS的回答属于贬损者（0–6分）时显示。');
+			await expectAccessible(page);
+			await page.setViewportSize({ width: 1366, height: 900 });
+			await screenshot(page, 'designer-condition-1366-zh');
+			await page.setViewportSize({ width: 375, height: 800 });
+			expect(await noSideScroll()).toBe(true);
+			await screenshot(page, 'designer-condition-375-zh');
+			await page.setViewportSize({ width: 1280, height: 800 });
+			await page.context().addCookies([{ name: 'lang', value: 'en', url: server.url }]);
+		});
+
+		it('previews the section with its condition at phone width', async () => {
+			await page.goto(`${server.url}${designPath.replace(/design$/, 'preview')}?lang=zh-CN&width=phone&page=1`);
+			await page.setViewportSize({ width: 375, height: 800 });
+			const note = page.getByRole('complementary', { name: 'Shown to some respondents only:' });
+			await expect.poll(() => note.textContent()).toContain('S2 Shown when NPS places the respondent among the detractors (0–6).');
+			await expect.poll(() => page.frameLocator('iframe').getByRole('heading', { name: '哪里做得不好' }).isVisible()).toBe(true);
+			await expectAccessible(page);
+			await screenshot(page, 'designer-condition-preview-375');
+			await page.setViewportSize({ width: 1280, height: 800 });
+		});
 	});
 });

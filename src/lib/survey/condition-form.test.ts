@@ -62,13 +62,33 @@ describe('conditions posted as fields (without JavaScript)', () => {
 		expect(read.ok && read.value.sections[1].showIf).toEqual({ all: [{ item: 'BR', op: 'equals', value: 'N' }] });
 	});
 
+	it('lets a condition stranded by a move (or on a removed question) be posted back unchanged', () => {
+		const stranded: SurveyDefinition = { sections: [{ ...survey.sections[0], showIf: { all: [{ item: 'BR', op: 'equals', value: 'S' }] } }, { ...survey.sections[1], showIf: { all: [{ item: 'GONE', op: 'answered' }] } }] };
+		const first = (f: string) => conditionField({ section: 0 }, f);
+		const posted = {
+			[first('mode')]: 'all', [first('0.item')]: 'BR', [first('0.op')]: 'equals', [first('0.was')]: 'BR equals', [first('0.value')]: 'S',
+			[field('mode')]: 'all', [field('0.item')]: 'GONE', [field('0.op')]: 'answered', [field('0.was')]: 'GONE answered'
+		};
+		const read = applyConditionFields(stranded, posted);
+		expect(read.ok && read.value).toEqual(stranded);
+		expect(read.ok && conditionErrors(stranded, read.value)).toEqual({});
+		const changed = applyConditionFields(stranded, { ...posted, [first('0.value')]: 'N' });
+		expect(changed.ok && conditionErrors(stranded, changed.value)).toEqual({ [first('0.item')]: 'designer.condition.itemNotEarlier' });
+	});
+
+	it('reads a later question, which the rules of a changed condition then refuse', () => {
+		const posted = { [field('mode')]: 'all', [field('0.item')]: 'WHY', [field('0.op')]: 'answered', [field('0.was')]: 'NPS npsGroup' };
+		const read = applyConditionFields(withCondition, posted);
+		expect(read.ok && conditionErrors(withCondition, read.value)).toEqual({ [field('0.item')]: 'designer.condition.itemNotEarlier' });
+	});
+
 	it('leaves conditions whose fields were not posted as they are', () => {
 		const read = applyConditionFields(withCondition, {});
 		expect(read.ok && read.value).toEqual(withCondition);
 	});
 
 	it.each([
-		[{ [field('0.item')]: 'WHY', [field('0.op')]: 'answered' }, field('0.item'), 'designer.condition.itemNotEarlier'],
+		[{ [field('0.item')]: 'NOPE', [field('0.op')]: 'answered' }, field('0.item'), 'designer.condition.itemNotEarlier'],
 		[{ [field('0.item')]: '', [field('0.op')]: 'answered' }, field('0.item'), 'designer.condition.itemNotEarlier'],
 		[{ [field('0.item')]: 'NPS', [field('0.op')]: 'near' }, field('0.op'), 'designer.condition.opNotForItem'],
 		[{ [field('0.item')]: 'NPS', [field('0.op')]: 'lte', [field('0.was')]: 'NPS lte', [field('0.value')]: '' }, field('0.value'), 'designer.condition.numberNeeded'],

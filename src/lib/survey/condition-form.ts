@@ -58,12 +58,18 @@ function postedValues(fields: Fields, name: (f: string) => string, item: Item, c
 	return Object.fromEntries(Object.entries(posted).filter(([, x]) => x !== undefined)) as Partial<Clause>;
 }
 
-/** One clause as posted, fitted to the item it now tests (a new item or test keeps what still fits). */
-function readClause(fields: Fields, definition: SurveyDefinition, target: ConditionTarget, k: number): Read<Clause> {
+/**
+ * One clause as posted, fitted to the item it now tests (a new item or test keeps what still
+ * fits). Whether that item comes early enough is judged with the other rules of a changed
+ * condition (conditionErrors), so a clause stranded by a move can be posted back as it is.
+ */
+function readClause(fields: Fields, definition: SurveyDefinition, target: ConditionTarget, k: number, current: Clause | undefined): Read<Clause> {
 	const name = (field: string) => conditionField(target, `${k}.${field}`);
 	const parsed = v.safeParse(clauseFields, { item: fields[name('item')], op: fields[name('op')] });
 	if (!parsed.success) return { ok: false, errors: { [name(String(parsed.issues[0].path?.[0]?.key ?? 'item'))]: parsed.issues[0].message } };
-	const source = conditionSources(definition, target).find((s) => s.code === parsed.output.item);
+	const source = conditionSources(definition, { section: definition.sections.length }).find((s) => s.code === parsed.output.item);
+	// A question removed since: its clause stays as it was until it is changed or removed.
+	if (!source && current?.item === parsed.output.item) return { ok: true, value: current };
 	if (!source) return { ok: false, errors: { [name('item')]: 'designer.condition.itemNotEarlier' } };
 	const errors: ConditionErrors = {};
 	const previous = postedValues(fields, name, source.item, parsed.output, errors);
@@ -72,13 +78,14 @@ function readClause(fields: Fields, definition: SurveyDefinition, target: Condit
 }
 
 /** The condition posted for a target, or undefined when its fields were not on the page. */
-function readCondition(fields: Fields, definition: SurveyDefinition, target: ConditionTarget): Read<Condition> | undefined {
+function readCondition(fields: Fields, definition: SurveyDefinition, target: ConditionTarget, current: Condition | undefined): Read<Condition> | undefined {
 	const mode = fields[conditionField(target, 'mode')];
 	if (mode === undefined) return undefined;
+	const before = current ? conditionClauses(current) : [];
 	const clauses: Clause[] = [];
 	const errors: ConditionErrors = {};
 	for (let k = 0; fields[conditionField(target, `${k}.op`)] !== undefined; k++) {
-		const read = readClause(fields, definition, target, k);
+		const read = readClause(fields, definition, target, k, before[k]);
 		if (read.ok) clauses.push(read.value);
 		else Object.assign(errors, read.errors);
 	}
@@ -91,7 +98,7 @@ export function applyConditionFields(definition: SurveyDefinition, fields: Field
 	const errors: ConditionErrors = {};
 	const sections = definition.sections.map((section, si) => {
 		const read = (target: ConditionTarget, current: Condition | undefined) => {
-			const posted = readCondition(fields, definition, target);
+			const posted = readCondition(fields, definition, target, current);
 			if (posted && !posted.ok) Object.assign(errors, posted.errors);
 			return posted?.ok ? posted.value : current;
 		};
