@@ -227,6 +227,14 @@ describe.skipIf(!chromiumPath)('designer in a browser', () => {
 			await screenshot(page, 'designer-condition-375-en');
 			await page.setViewportSize({ width: 1280, height: 800 });
 
+			// On an item too, read in its folded line.
+			const why = second.locator('details.item').first();
+			await why.locator('summary').click();
+			await why.getByRole('button', { name: 'Add a display condition' }).click();
+			await expect.poll(() => why.locator('summary .shown-when').textContent()).toBe('Shown when NPS places the respondent among the detractors (0–6).');
+			await why.getByRole('button', { name: 'Remove the condition' }).click();
+			await expect.poll(() => why.locator('summary .shown-when').count()).toBe(0);
+
 			await condition.getByRole('button', { name: 'Remove the condition' }).click();
 			await expect.poll(() => sentence.count()).toBe(0);
 			await expect.poll(saveState, { timeout: 10_000 }).toBe('saved');
