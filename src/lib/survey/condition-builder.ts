@@ -69,11 +69,11 @@ export function fitsItem(item: Item, value: ConditionValue): boolean {
 	return item.kind === 'number' && isNumber(value);
 }
 
-/** A value of the clause before, when the item can take it. */
-function keptValue(item: Item, previous: Partial<Record<'value' | 'min' | 'values', unknown>>): ConditionValue | undefined {
-	const candidates = [previous.value, previous.min, ...(Array.isArray(previous.values) ? previous.values : [])];
-	const fitting = candidates.find((value) => (isNumber(value) || typeof value === 'string') && fitsItem(item, value)) as ConditionValue | undefined;
-	return fitting === undefined ? undefined : (choicesOf(item)?.find((choice) => String(choice) === String(fitting)) ?? fitting);
+/** The value of the clause before (its value, lower bound or first listed value), when the item can take it. */
+function keptValue(item: Item, previous: Partial<Clause>): ConditionValue | undefined {
+	const before = 'value' in previous ? previous.value : 'min' in previous ? previous.min : 'values' in previous ? previous.values?.[0] : undefined;
+	if (before === undefined || !fitsItem(item, before)) return undefined;
+	return choicesOf(item)?.find((choice) => String(choice) === String(before)) ?? before;
 }
 
 /**
@@ -84,7 +84,7 @@ export function buildClause(code: string, item: Item, op: ConditionOperator, pre
 	const allowed = operatorsFor(item);
 	const chosen = allowed.includes(op) ? op : allowed[0];
 	const range = rangeOf(item);
-	const kept = keptValue(item, previous as Record<string, unknown>);
+	const kept = keptValue(item, previous);
 	const first = kept ?? choicesOf(item)?.[0] ?? range.min;
 	const number = isNumber(kept) ? kept : Math.floor((range.min + range.max) / 2);
 	switch (chosen) {

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { buildClause, conditionSources, fitsItem, operatorsFor, type ConditionTarget } from './condition-builder';
 import { conditionClauses, conditionOperators, npsGroups, type Clause, type Condition, type ConditionValue } from './conditions';
-import type { Item, SurveyDefinition } from './definition';
+import type { Item, Section, SurveyDefinition } from './definition';
 import type { Fields } from './definition-form';
 
 /** Field errors by field name; each error is a message key. */
@@ -96,18 +96,14 @@ function readCondition(fields: Fields, definition: SurveyDefinition, target: Con
 /** The draft with the posted conditions applied (without JavaScript), or the errors beside their fields. */
 export function applyConditionFields(definition: SurveyDefinition, fields: Fields): Read<SurveyDefinition> {
 	const errors: ConditionErrors = {};
-	const sections = definition.sections.map((section, si) => {
-		const read = (target: ConditionTarget, current: Condition | undefined) => {
-			const posted = readCondition(fields, definition, target, current);
-			if (posted && !posted.ok) Object.assign(errors, posted.errors);
-			return posted?.ok ? posted.value : current;
-		};
-		const showIf = read({ section: si }, section.showIf);
-		const items = section.items.map((item, ii) => ({ ...item, showIf: read({ section: si, item: ii }, item.showIf) }));
-		return { ...section, showIf, items };
-	});
+	const read = <T extends Section | Item>(part: T, target: ConditionTarget): T => {
+		const posted = readCondition(fields, definition, target, part.showIf);
+		if (posted && !posted.ok) Object.assign(errors, posted.errors);
+		return posted?.ok ? { ...part, showIf: posted.value } : part;
+	};
+	const sections = definition.sections.map((section, si) => ({ ...read(section, { section: si }), items: section.items.map((item, ii) => read(item, { section: si, item: ii })) }));
 	if (Object.keys(errors).length > 0) return { ok: false, errors };
-	return { ok: true, value: JSON.parse(JSON.stringify({ sections })) as SurveyDefinition };
+	return { ok: true, value: { sections } };
 }
 
 /** Problems of one clause as set: the earlier answer it tests, a test that suits it, values it can take. */
