@@ -1,15 +1,15 @@
-// Display conditions in a real browser and over plain HTTP: a phone without JavaScript fills, in
-// 中文, a survey whose second section appears only for detractors; a forged post reaches no hidden
-// section and stores no hidden answer.
+// Display conditions in a real browser and over plain HTTP: a phone, with JavaScript and without,
+// fills in 中文 a survey whose second section appears only for detractors; a forged post reaches no
+// hidden section and stores no hidden answer.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { SurveyDefinition } from '../../src/lib/survey/definition';
-import { chromiumPath, launchBrowser, screenshot } from './browser';
+import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
 import { closeAll, tempDatabase } from './harness';
 import { seedSurvey } from './respond-fixtures';
 import { startServer, type RunningServer } from './server';
 
-const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const phone = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
 const detractorFollowUp: SurveyDefinition = {
@@ -65,7 +65,7 @@ describe.skipIf(!chromiumPath)('display conditions for respondents', () => {
 		expect(await page.getByText('第 2 页，共 2 页').isVisible()).toBe(true);
 		await page.getByRole('button', { name: '提交' }).click();
 		expect(await page.getByText('请回答此题。').first().isVisible()).toBe(true);
-		await screenshot(page, 'respond-condition-detractor-390-zh');
+		await screenshot(page, 'respond-condition-detractor-375-zh');
 		await choose(page, 'WHY', 'wait');
 		// Going back and becoming a promoter hides the section and drops its answer.
 		await page.getByRole('button', { name: '上一页' }).click();
@@ -80,6 +80,39 @@ describe.skipIf(!chromiumPath)('display conditions for respondents', () => {
 		await page.getByRole('button', { name: '提交' }).click();
 		expect(await page.getByText('感谢您的参与！', { exact: true }).isVisible()).toBe(true);
 		expect(await stored()).toEqual([{ NPS: 10 }, { NPS: 6, WHY: 'rude' }]);
+		await context.close();
+	});
+
+	it('shows the detractors\' section as the score is chosen and hides it again, on a phone with JavaScript, in 中文', async () => {
+		const context = await browser.newContext({ ...phone, locale: 'zh-CN' });
+		const page = await context.newPage();
+		// Network idle: the page's code has loaded and taken over the form.
+		await page.goto(`${server.url}/s/detractors`, { waitUntil: 'networkidle' });
+		expect(await page.getByRole('button', { name: '提交' }).isVisible()).toBe(true);
+		await choose(page, 'NPS', '3');
+		await expect.poll(() => page.getByText('第 1 页，共 2 页').isVisible()).toBe(true);
+		expect(await page.getByRole('button', { name: '下一页' }).isVisible()).toBe(true);
+		await choose(page, 'NPS', '9');
+		await expect.poll(() => page.getByRole('button', { name: '提交' }).isVisible()).toBe(true);
+		expect(await page.getByText('第 1 页，共 2 页').count()).toBe(0);
+		await choose(page, 'NPS', '0');
+		await page.getByRole('button', { name: '下一页' }).click();
+		await page.getByRole('heading', { name: '哪里做得不好' }).waitFor();
+		expect(await page.getByText('第 2 页，共 2 页').isVisible()).toBe(true);
+		await choose(page, 'WHY', 'wait');
+		await expectAccessible(page);
+		await screenshot(page, 'respond-condition-live-375-zh');
+		// Back on the first page, a promoter's score hides the section: its answer is not even posted.
+		await page.getByRole('button', { name: '上一页' }).click();
+		await page.getByRole('heading', { name: '总体评价' }).waitFor();
+		await choose(page, 'NPS', '9');
+		await expect.poll(() => page.getByRole('button', { name: '提交' }).isVisible()).toBe(true);
+		await expectAccessible(page);
+		const submitted = page.waitForRequest((request) => request.method() === 'POST');
+		await page.getByRole('button', { name: '提交' }).click();
+		expect((await submitted).postData()).not.toContain('WHY');
+		await page.getByText('感谢您的参与！', { exact: true }).waitFor();
+		expect((await stored()).at(-1)).toEqual({ NPS: 9 });
 		await context.close();
 	});
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isConditional, shownFor, shownPages, validateShown } from './shown';
+import { isConditional, keepShown, shownFor, shownPages, validateShown } from './shown';
 import type { Condition } from './conditions';
 import type { SurveyDefinition } from './definition';
 
@@ -40,5 +40,12 @@ describe('what a respondent is shown', () => {
 		expect(validateShown(definition, { Q1: '1' })).toMatchObject({ ok: false, errors: { C1: { key: 'respond.error.required' } } });
 		expect(validateShown(definition, { Q1: '1', C1: 'nonsense' })).toMatchObject({ ok: false, errors: { C1: { key: 'respond.error.notAChoice' } } });
 		expect(validateShown(definition, { Q1: '1', C1: 'slow' })).toEqual({ ok: true, answers: { Q1: 1, C1: 'slow' } });
+	});
+
+	it('carries along only the answers of shown items, an "other" text with its choice', () => {
+		const answers = { Q1: '4', C1: 'slow', C1_OTHER: 'late', STRAY: 'x' };
+		expect(keepShown(definition, answers, shownFor(definition, answers))).toEqual({ Q1: '4' });
+		expect(keepShown(definition, { ...answers, Q1: '2' }, shownFor(definition, { ...answers, Q1: '2' }))).toEqual({ Q1: '2', C1: 'slow', C1_OTHER: 'late' });
+		expect(keepShown(definition, answers, null)).toBe(answers);
 	});
 });

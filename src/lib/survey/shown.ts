@@ -1,7 +1,7 @@
 // What one respondent is shown, for paging and validation: display conditions (conditions.ts)
 // applied to the answers so far. A definition without conditions shows everything, and then
 // nothing here costs more than a lookup.
-import { validateAnswers, type AnswersResult, type RawAnswers } from './answers';
+import { itemFieldCodes, validateAnswers, type AnswersResult, type RawAnswers } from './answers';
 import { hasConditions, visibility, type Visibility } from './conditions';
 import { allItems, type Section, type SurveyDefinition } from './definition';
 
@@ -41,4 +41,11 @@ export function validateShown(definition: SurveyDefinition, raw: RawAnswers, sec
 /** Indexes of the sections shown, in order (every section when everything is shown). */
 export function shownPages(definition: SurveyDefinition, shown: Visibility | null): number[] {
 	return definition.sections.flatMap((section, index) => (!shown || shown.sections.has(section.code) ? [index] : []));
+}
+
+/** The answers to shown items only (all of them when everything is shown): what a page carries along. */
+export function keepShown<T extends RawAnswers>(definition: SurveyDefinition, answers: T, shown: Visibility | null): T {
+	if (!shown) return answers;
+	const fields = new Set(allItems(definition).flatMap((item) => (shown.items.has(item.code) ? itemFieldCodes(item) : [])));
+	return Object.fromEntries(Object.entries(answers).filter(([code]) => fields.has(code))) as T;
 }
