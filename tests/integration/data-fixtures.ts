@@ -43,12 +43,20 @@ export const dataDefinition: SurveyDefinition = {
 	]
 };
 
+/** The same questionnaire with display conditions: the pair only after a long wait (Q2 ≥ 5), "about you" only after a poor Q1 (1–3). */
+export const conditionalDataDefinition: SurveyDefinition = {
+	sections: [
+		{ ...dataDefinition.sections[0], items: dataDefinition.sections[0].items.map((item) => (item.code === 'G1' ? { ...item, showIf: { all: [{ item: 'Q2', op: 'gte', value: 5 }] } } : item)) },
+		{ ...dataDefinition.sections[1], showIf: { all: [{ item: 'Q1', op: 'between', min: 1, max: 3 }] } }
+	]
+};
+
 /** Channels every data survey has. */
 export const dataChannels = ['b1', 'b2'];
 
-/** An open survey with the data definition and channels, owned by `ownerId` when given. */
-export async function createDataSurvey(db: Kysely<Database>, ownerId?: string): Promise<Survey> {
-	const survey = await createOpenSurvey(db, ownerId ? { owner_id: ownerId } : {}, {}, dataDefinition);
+/** An open survey with the data definition (or `definition`) and channels, owned by `ownerId` when given. */
+export async function createDataSurvey(db: Kysely<Database>, ownerId?: string, definition = dataDefinition): Promise<Survey> {
+	const survey = await createOpenSurvey(db, ownerId ? { owner_id: ownerId } : {}, {}, definition);
 	for (const code of dataChannels) await insertChannel(db, survey.id, { code, name: `Branch ${code}` });
 	return survey;
 }

@@ -1,7 +1,7 @@
 // Import all or nothing, export → import round trip, and the export's paging, on each engine.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { engines, useTestDb } from './databases';
-import { createDataSurvey, importText } from './data-fixtures';
+import { conditionalDataDefinition, createDataSurvey, importText } from './data-fixtures';
 import { streamChunks } from '../../src/lib/server/data/api-operations';
 import { responseCsvChunks } from '../../src/lib/server/data/export-service';
 import { allResponses } from '../../src/lib/server/repo/exports';
@@ -98,6 +98,47 @@ describe.each(engines)('import and export on %s', (engine) => {
 			};
 			expect(await shape(copy.id)).toEqual(await shape(source.id));
 		}
+	});
+
+	it('round trip with display conditions: "not shown" apart from "not answered" in both exports, and back', async () => {
+		const source = await createDataSurvey(t.db, undefined, conditionalDataDefinition);
+		const hidden = 'NOT_SHOWN';
+		const rows = [`5,3,${hidden},${hidden},${hidden},${hidden},${hidden},${hidden},${hidden},2024-01-01 09:00,b1,en`, '2,6,4,5,_other,Kiosk,desk,,hi,,,', 'N/A,7,,,（未显示）,,,,(not shown),,,'];
+		expect(await importText(t.db, source, [header, ...rows].join('\n'))).toMatchObject({ ok: true, rows: 3 });
+		const exported = async (values: 'codes' | 'labels') => {
+			let csv = '';
+			for await (const chunk of responseCsvChunks(t.db, source, { values, coding: 'raw', metadata: ['submitted_at', 'channel', 'language'], language: 'zh-CN' })) csv += chunk;
+			return csv;
+		};
+		const codes = await exported('codes');
+		expect(codes.split('\r\n').slice(1, 4)).toEqual([
+			'2024-01-01T09:00:00.000+08:00,b1,en,5,3,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN',
+			expect.stringMatching(/,2,6,4,5,_other,Kiosk,desk,,hi$/),
+			expect.stringMatching(/,N\/A,7,,,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN$/)
+		]);
+		const shape = async (surveyId: string) => {
+			const pages = [];
+			for await (const page of allResponses(t.db, surveyId)) pages.push(...page);
+			return pages.map((r) => ({ answers: r.answers, submittedAt: r.submittedAt, channel: r.channel, language: r.language }));
+		};
+		for (const csv of [codes, await exported('labels')]) {
+			const copy = await createDataSurvey(t.db, undefined, conditionalDataDefinition);
+			expect(await importText(t.db, copy, csv)).toMatchObject({ ok: true, rows: 3 });
+			expect(await shape(copy.id)).toEqual(await shape(source.id));
+		}
+	});
+
+	it('refuses an answer to a question its condition hides in that row, and a "not shown" mark on a shown one', async () => {
+		const survey = await createDataSurvey(t.db, undefined, conditionalDataDefinition);
+		const result = await importText(t.db, survey, [header, '5,3,4,5,,,,,,,,', '2,7,NOT_SHOWN,,,,,,,,,', '4,1,,,north,,,,,,,'].join('\n'));
+		const reasons = !result.ok && result.kind === 'invalid' ? result.errors.map((e) => `${e.row}:${e.column}:${e.value}:${e.reason.code}`) : result;
+		expect(reasons).toEqual([
+			'2:G1_E:4:data.import.answerNotShown',
+			'2:G1_P:5:data.import.answerNotShown',
+			'3:G1_E:NOT_SHOWN:data.import.shownMarkedNotShown',
+			'4:BR:north:data.import.answerNotShown'
+		]);
+		expect(await counts(survey.id)).toEqual({ responses: 0, staged: 0, counted: 0 });
 	});
 
 	it('reports a body cut off by the upload limit as a problem of the file, storing nothing', async () => {

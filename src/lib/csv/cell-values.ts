@@ -2,22 +2,28 @@
  * What an imported cell says, in the terms the answer validation of src/lib/survey/answers.ts
  * understands: point labels (any language) become points, reverse-coded columns are turned back,
  * N/A becomes null, option labels become option codes, a multiple-choice cell becomes a list,
- * a decimal comma becomes a point in semicolon files. Whether the value is allowed (range,
+ * a decimal comma becomes a point in semicolon files, a "not shown" mark is told apart from an answer. Whether the value is allowed (range,
  * options, decimals, length) is then decided by that same validation the questionnaire uses.
  * Parsers are built once per column, so a million rows cost one closure call per cell.
  */
 import type { RawValue } from '../survey/answers';
 import { OTHER_OPTION } from '../survey/answers';
 import type { ChoiceItem, Item, ScaledItem } from '../survey/definition';
-import { MULTIPLE_SEPARATORS, NOT_APPLICABLE } from './columns';
+import { MULTIPLE_SEPARATORS, NOT_APPLICABLE, NOT_SHOWN as NOT_SHOWN_TEXTS } from './columns';
 import { restoreNeutralised } from './export-encoding';
 
 /** An empty cell: the answer is left out (historical data has gaps; "required" is not enforced). */
 export const MISSING = Symbol('missing');
 
-export type CellParser = (cell: string) => RawValue | typeof MISSING;
+/** A cell marking a question not shown to the respondent: no answer, and its condition must agree. */
+export const NOT_SHOWN = Symbol('not shown');
+
+export type CellParser = (cell: string) => RawValue | typeof MISSING | typeof NOT_SHOWN;
+type ValueParser = (cell: string) => RawValue | typeof MISSING;
 
 const notApplicable = new Set(NOT_APPLICABLE.map((t) => t.toLowerCase()));
+const notShown = new Set(NOT_SHOWN_TEXTS.map((t) => t.toLowerCase()));
+const longestNotShown = Math.max(...NOT_SHOWN_TEXTS.map((t) => t.length));
 const WHOLE = /^[-+]?\d+$/;
 
 function labelLookup(texts: { [language: string]: string | undefined }[], values: (string | number)[]): Map<string, string | number> {
@@ -28,7 +34,7 @@ function labelLookup(texts: { [language: string]: string | undefined }[], values
 	return lookup;
 }
 
-function scaledParser(item: ScaledItem, recoded: boolean): CellParser {
+function scaledParser(item: ScaledItem, recoded: boolean): ValueParser {
 	const { min, max } = item.scale;
 	const labels = labelLookup(item.scale.labels ?? [], Array.from({ length: max - min + 1 }, (_, i) => min + i));
 	const reverse = recoded && item.reversed;
@@ -43,7 +49,7 @@ function scaledParser(item: ScaledItem, recoded: boolean): CellParser {
 	};
 }
 
-function choiceParser(item: ChoiceItem): CellParser {
+function choiceParser(item: ChoiceItem): ValueParser {
 	const codes = item.options.map((o) => o.code);
 	if (item.other) codes.push(OTHER_OPTION);
 	const lookup = labelLookup(item.options.map((o) => o.label), codes);
@@ -62,15 +68,29 @@ function choiceParser(item: ChoiceItem): CellParser {
 	};
 }
 
-function textParser(): CellParser {
+function textParser(): ValueParser {
 	return (cell) => {
 		const text = restoreNeutralised(cell.trim());
 		return text === '' ? MISSING : text;
 	};
 }
 
+interface ParserOptions {
+	recoded: boolean;
+	decimalComma: boolean;
+	otherText?: boolean;
+}
+
 /** The parser for one column feeding `item`; `recoded` when the column holds reverse-coded values (undone here). */
-export function cellParser(item: Item, options: { recoded: boolean; decimalComma: boolean; otherText?: boolean }): CellParser {
+export function cellParser(item: Item, options: ParserOptions): CellParser {
+	const parse = valueParser(item, options);
+	return (cell) => {
+		const text = cell.trim();
+		return text.length <= longestNotShown && notShown.has(text.toLowerCase()) ? NOT_SHOWN : parse(cell);
+	};
+}
+
+function valueParser(item: Item, options: ParserOptions): ValueParser {
 	if (options.otherText) return textParser();
 	switch (item.kind) {
 		case 'likert':

@@ -17,6 +17,15 @@ export type ExportedMetadata = (typeof EXPORTED_METADATA)[number];
 /** Values meaning "not applicable" in an imported cell (any case); exports write the first. */
 export const NOT_APPLICABLE = ['N/A', 'NA', '不适用'];
 
+/**
+ * A cell of a question the respondent was not shown (its display condition did not hold): the
+ * codes export writes NOT_SHOWN, the labels export "(not shown)" or "（未显示）"; the import reads
+ * any of these, in either language and any case. An empty cell is a question shown but not answered.
+ */
+export const NOT_SHOWN_CODE = 'NOT_SHOWN';
+export const NOT_SHOWN_LABELS = { en: '(not shown)', 'zh-CN': '（未显示）' } as const;
+export const NOT_SHOWN = [NOT_SHOWN_CODE, NOT_SHOWN_LABELS.en, NOT_SHOWN_LABELS['zh-CN'], '(未显示)'];
+
 /** Separators between the options of a multiple-choice answer in one cell; exports write the first. */
 export const MULTIPLE_SEPARATOR = ';';
 export const MULTIPLE_SEPARATORS = /[;|；]/;

@@ -2,11 +2,15 @@
  * Responses as CSV rows: metadata columns, then one column per answer code (the union of every
  * version's items, current order first). Values as codes or labels, raw or reverse-coded; a
  * reverse-coded column says so in its header, so the file imports back to the same answers.
+ * A question its display condition hid from the respondent is marked "not shown", apart from an
+ * empty cell (shown, not answered).
  */
 import { allItems, answerCodes, isScaled, localText, type AnswerValue, type Item, type SurveyDefinition, type SurveyLanguage } from '../survey/definition';
 import { otherCode } from '../survey/answers';
 import { epochToZonedIso } from '../survey/zoned-time';
-import { EXPORTED_METADATA, MULTIPLE_SEPARATOR, NOT_APPLICABLE, RECODED_SUFFIX, type ExportedMetadata } from './columns';
+import { visibility } from '../survey/conditions';
+import { isConditional } from '../survey/shown';
+import { EXPORTED_METADATA, MULTIPLE_SEPARATOR, NOT_APPLICABLE, NOT_SHOWN_CODE, NOT_SHOWN_LABELS, RECODED_SUFFIX, type ExportedMetadata } from './columns';
 import { csvLine, numberCell, textCell } from './export-encoding';
 
 export interface ResponseExportOptions {
@@ -73,23 +77,51 @@ const metadataCells = (timeZone: string): Record<ExportedMetadata, (r: ExportedR
 	duration_s: (r) => numberCell(r.durationMs === null ? null : r.durationMs / 1000)
 });
 
-/** The header line and a row formatter for responses to these items, times in the survey's `timeZone`. */
-export function responseCsv(items: readonly Item[], options: ResponseExportOptions, timeZone: string): { header: string; row: (r: ExportedResponse) => string } {
+/** The questionnaire each response answered, by version number (to tell "not shown" from "not answered"). */
+export type VersionDefinitions = ReadonlyMap<number, SurveyDefinition>;
+
+/**
+ * Whether an item of the response's version was hidden from the respondent. The stored answers
+ * hold only shown items and conditions see only earlier shown answers, so evaluating the
+ * conditions again on them gives exactly what the respondent was shown.
+ */
+function hiddenTest(versions: VersionDefinitions): (r: ExportedResponse) => (item: string) => boolean {
+	const itemCodes = new Map([...versions].map(([n, d]) => [n, new Set(allItems(d).map((item) => item.code))]));
+	const never = () => false;
+	return (r) => {
+		const definition = versions.get(r.versionNumber);
+		if (!definition || !isConditional(definition)) return never;
+		const shown = visibility(definition, r.answers);
+		const asked = itemCodes.get(r.versionNumber)!;
+		return (item) => asked.has(item) && !shown.items.has(item);
+	};
+}
+
+/** The header line and a row formatter for responses to these items, times in the survey's `timeZone`, from questionnaires `versions`. */
+export function responseCsv(
+	items: readonly Item[],
+	options: ResponseExportOptions,
+	timeZone: string,
+	versions: VersionDefinitions = new Map()
+): { header: string; row: (r: ExportedResponse) => string } {
 	const metadata = EXPORTED_METADATA.filter((m) => options.metadata.includes(m));
 	const metadataCell = metadataCells(timeZone);
 	const columns = items.flatMap((item) => {
 		const format = valueFormatter(item, options);
 		const recoded = options.coding === 'recoded' && isScaled(item) && item.reversed;
-		const columns = answerCodes(item).map((code) => ({ code, header: recoded ? code + RECODED_SUFFIX : code, format }));
-		if ((item.kind === 'single' || item.kind === 'multiple') && item.other) columns.push({ code: otherCode(item), header: otherCode(item), format: otherFormat });
+		const columns = answerCodes(item).map((code) => ({ code, item: item.code, header: recoded ? code + RECODED_SUFFIX : code, format }));
+		if ((item.kind === 'single' || item.kind === 'multiple') && item.other) columns.push({ code: otherCode(item), item: item.code, header: otherCode(item), format: otherFormat });
 		return columns;
 	});
 	const header = csvLine([...metadata.map((m) => m), ...columns.map((c) => textCell(c.header))]);
+	const notShown = textCell(options.values === 'labels' ? NOT_SHOWN_LABELS[options.language] : NOT_SHOWN_CODE);
+	const hiddenIn = hiddenTest(versions);
 	const row = (r: ExportedResponse) => {
 		const cells = metadata.map((m) => metadataCell[m](r));
+		const hidden = hiddenIn(r);
 		for (const column of columns) {
 			const value = r.answers[column.code];
-			cells.push(value === undefined ? '' : column.format(value));
+			cells.push(value !== undefined ? column.format(value) : hidden(column.item) ? notShown : '');
 		}
 		return csvLine(cells);
 	};

@@ -1,13 +1,16 @@
 /**
  * One imported record → one response (answers and metadata), or the errors that keep it out:
  * a ragged record, a value that is not an answer to its item, a date that is none, metadata the
- * survey refuses (see response-metadata.ts), a record without any answer. Errors are appended to
+ * survey refuses (see response-metadata.ts), an answer to a question its display condition hides
+ * in that record (or a "not shown" mark on one it shows), a record without any answer. Errors are appended to
  * the caller's report with row, column, value.
  */
-import { otherCode, validateAnswers, type RawAnswers } from '../survey/answers';
+import { otherCode, validateAnswers, type AnswersResult, type RawAnswers } from '../survey/answers';
+import { visibility } from '../survey/conditions';
 import type { Answers, Item, SurveyDefinition } from '../survey/definition';
+import { isConditional } from '../survey/shown';
 import { metadataChecker, type MetadataField, type MetadataInput, type MetadataRules, type ResponseMetadata } from '../survey/response-metadata';
-import { cellParser, MISSING } from './cell-values';
+import { cellParser, MISSING, NOT_SHOWN } from './cell-values';
 import type { ColumnTarget } from './import-mapping';
 import type { CellError, CsvIssue } from './issues';
 import { parseTimestamp } from './timestamps';
@@ -31,7 +34,14 @@ export const MAX_REPORTED_VALUE = 200;
 
 const clip = (value: string) => (value.length > MAX_REPORTED_VALUE ? value.slice(0, MAX_REPORTED_VALUE) + '…' : value);
 
-type Apply = (given: MetadataInput, cell: string, raw: RawAnswers) => CsvIssue | undefined;
+/** What the cells of one record say: metadata, answers, and the columns marked "not shown". */
+interface RecordCells {
+	given: MetadataInput;
+	raw: RawAnswers;
+	notShown: number[];
+}
+
+type Apply = (record: RecordCells, cell: string, column: number) => CsvIssue | undefined;
 
 function columnApplier(target: ColumnTarget, context: RowContext): Apply | undefined {
 	switch (target.kind) {
@@ -41,9 +51,10 @@ function columnApplier(target: ColumnTarget, context: RowContext): Apply | undef
 			return (_, cell) => (cell.trim() === '' ? undefined : { code: 'data.import.valueWithoutHeader' });
 		case 'answer': {
 			const parse = cellParser(target.item, { recoded: target.recoded, decimalComma: context.delimiter === ';', otherText: target.otherText });
-			return (_, cell, raw) => {
+			return ({ raw, notShown }, cell, column) => {
 				const value = parse(cell);
-				if (value !== MISSING) raw[target.code] = value;
+				if (value === NOT_SHOWN) notShown.push(column);
+				else if (value !== MISSING) raw[target.code] = value;
 				return undefined;
 			};
 		}
@@ -61,8 +72,8 @@ function answeredItems(columns: readonly ColumnTarget[]): Item[] {
 
 /** Reads a metadata cell; whether the survey accepts the value is judged for the whole row. */
 function metaApplier(field: MetadataField, timeZone: string): Apply {
-	if (field !== 'submittedAt') return (given, cell) => void (given[field] = cell);
-	return (given, cell) => {
+	if (field !== 'submittedAt') return ({ given }, cell) => void (given[field] = cell);
+	return ({ given }, cell) => {
 		const text = cell.trim();
 		if (text === '') return undefined;
 		const at = parseTimestamp(text, timeZone);
@@ -91,6 +102,26 @@ function columnOfCode(context: RowContext): (code: string) => number {
 }
 
 /**
+ * Where a record disagrees with the display conditions: an answer to a question they hide given
+ * the record's earlier answers (unless the answer is refused already), a "not shown" mark on one they show.
+ */
+function conditionIssues(context: RowContext, record: RecordCells, checked: AnswersResult): [number, CsvIssue][] {
+	if (!isConditional(context.definition)) return [];
+	const shown = visibility(context.definition, checked.answers);
+	const refused = checked.ok ? {} : checked.errors;
+	const isShown = (column: number) => {
+		const target = context.columns[column];
+		return target.kind === 'answer' && shown.items.has(target.item.code);
+	};
+	const issues: [number, CsvIssue][] = [];
+	context.columns.forEach((target, column) => {
+		if (target.kind === 'answer' && target.code in record.raw && !(target.code in refused) && !isShown(column)) issues.push([column, { code: 'data.import.answerNotShown' }]);
+	});
+	for (const column of record.notShown) if (isShown(column)) issues.push([column, { code: 'data.import.shownMarkedNotShown' }]);
+	return issues;
+}
+
+/**
  * A validator for the records of one file: returns the response of a record, or undefined after
  * appending its errors (every bad cell of the record, not just the first) to `errors`. Values are
  * checked by validateAnswers, the questionnaire's own rules.
@@ -109,24 +140,24 @@ export function rowValidator(context: RowContext): (cells: readonly string[], ro
 			errors.push({ row: rowNumber, column: '', value: '', reason: { code: 'data.import.ragged', params: { expected: width, found: cells.length } } });
 			return undefined;
 		}
-		const given: MetadataInput = {};
-		const raw: RawAnswers = {};
+		const record: RecordCells = { given: {}, raw: {}, notShown: [] };
 		const before = errors.length;
 		for (let i = 0; i < width; i++) {
-			const issue = appliers[i]?.(given, cells[i], raw);
+			const issue = appliers[i]?.(record, cells[i], i);
 			if (issue) report(i, issue);
 		}
-		const metadata = checkMetadata(given);
+		const metadata = checkMetadata(record.given);
 		if (!metadata.ok) {
 			for (const [field, column] of metaColumns) {
 				const issue = metadata.errors[field];
 				if (issue) report(column, { code: issue.key, params: issue.params });
 			}
 		}
-		const checked = validateAnswers(context.definition, raw, items);
+		const checked = validateAnswers(context.definition, record.raw, items);
 		if (!checked.ok) {
 			for (const [code, issue] of Object.entries(checked.errors)) report(columnOf(code), { code: issue.key, params: issue.params });
 		}
+		for (const [column, issue] of conditionIssues(context, record, checked)) report(column, issue);
 		if (errors.length > before || !metadata.ok) return undefined;
 		if (Object.keys(checked.answers).length === 0) {
 			errors.push({ row: rowNumber, column: '', value: '', reason: { code: 'data.import.noAnswers' } });

@@ -24,3 +24,34 @@ export const csvTestDefinition: SurveyDefinition = {
 };
 
 export const csvTestMetadata: MetadataRules = { now: Date.UTC(2026, 11, 2, 9), timeZone: 'Asia/Shanghai', languages: ['zh-CN', 'en'], channels: ['branch-1'] };
+
+/**
+ * A questionnaire with display conditions: NPS for everyone, the reason (with "other") for
+ * detractors only, and a section on the wait for those who name waiting.
+ */
+export const csvConditionalDefinition: SurveyDefinition = {
+	sections: [
+		{
+			code: 'ALL',
+			title: t('Overall', '总体'),
+			items: [
+				{ code: 'NPS', kind: 'nps', text: t('Recommend', '推荐'), required: true, scale: { min: 0, max: 10 }, reversed: false, notApplicable: false },
+				{
+					code: 'WHY',
+					kind: 'single',
+					text: t('Reason', '原因'),
+					required: false,
+					options: [{ code: 'wait', label: t('Waiting', '等候太久') }, { code: 'rude', label: t('Staff', '服务态度') }],
+					other: true,
+					showIf: { all: [{ item: 'NPS', op: 'npsGroup', group: 'detractor' }] }
+				}
+			]
+		},
+		{
+			code: 'WAITING',
+			title: t('Waiting', '等候'),
+			showIf: { any: [{ item: 'WHY', op: 'equals', value: 'wait' }] },
+			items: [{ code: 'MINUTES', kind: 'number', text: t('Minutes waited', '等候分钟数'), required: false, min: 0, max: 600, decimals: 0 }]
+		}
+	]
+};

@@ -16,7 +16,7 @@ type Db = Kysely<Database>;
 export async function* responseCsvChunks(db: Db, survey: Survey, options: ResponseExportOptions): AsyncGenerator<string> {
 	const versions = await listVersions(db, survey.id);
 	const items = exportItems(versions.length ? versions.map((v) => v.definition) : [survey.draft]);
-	const { header, row } = responseCsv(items, options, survey.settings.timeZone);
+	const { header, row } = responseCsv(items, options, survey.settings.timeZone, new Map(versions.map((v) => [v.number, v.definition])));
 	yield UTF8_BOM + header;
 	for await (const page of allResponses(db, survey.id)) {
 		let chunk = '';
