@@ -9,7 +9,7 @@
 import type { RawValue } from '../survey/answers';
 import { OTHER_OPTION } from '../survey/answers';
 import type { ChoiceItem, Item, ScaledItem } from '../survey/definition';
-import { MULTIPLE_SEPARATORS, NOT_APPLICABLE, NOT_SHOWN as NOT_SHOWN_TEXTS } from './columns';
+import { isNotShownMark, MULTIPLE_SEPARATORS, NOT_APPLICABLE, readFreeText } from './columns';
 import { restoreNeutralised } from './export-encoding';
 
 /** An empty cell: the answer is left out (historical data has gaps; "required" is not enforced). */
@@ -22,8 +22,6 @@ export type CellParser = (cell: string) => RawValue | typeof MISSING | typeof NO
 type ValueParser = (cell: string) => RawValue | typeof MISSING;
 
 const notApplicable = new Set(NOT_APPLICABLE.map((t) => t.toLowerCase()));
-const notShown = new Set(NOT_SHOWN_TEXTS.map((t) => t.toLowerCase()));
-const longestNotShown = Math.max(...NOT_SHOWN_TEXTS.map((t) => t.length));
 const WHOLE = /^[-+]?\d+$/;
 
 function labelLookup(texts: { [language: string]: string | undefined }[], values: (string | number)[]): Map<string, string | number> {
@@ -70,7 +68,7 @@ function choiceParser(item: ChoiceItem): ValueParser {
 
 function textParser(): ValueParser {
 	return (cell) => {
-		const text = restoreNeutralised(cell.trim());
+		const text = readFreeText(restoreNeutralised(cell.trim()));
 		return text === '' ? MISSING : text;
 	};
 }
@@ -84,10 +82,7 @@ interface ParserOptions {
 /** The parser for one column feeding `item`; `recoded` when the column holds reverse-coded values (undone here). */
 export function cellParser(item: Item, options: ParserOptions): CellParser {
 	const parse = valueParser(item, options);
-	return (cell) => {
-		const text = cell.trim();
-		return text.length <= longestNotShown && notShown.has(text.toLowerCase()) ? NOT_SHOWN : parse(cell);
-	};
+	return (cell) => (isNotShownMark(cell) ? NOT_SHOWN : parse(cell));
 }
 
 function valueParser(item: Item, options: ParserOptions): ValueParser {

@@ -26,6 +26,28 @@ export const NOT_SHOWN_CODE = 'NOT_SHOWN';
 export const NOT_SHOWN_LABELS = { en: '(not shown)', 'zh-CN': '（未显示）' } as const;
 export const NOT_SHOWN = [NOT_SHOWN_CODE, NOT_SHOWN_LABELS.en, NOT_SHOWN_LABELS['zh-CN'], '(未显示)'];
 
+const marks = new Set(NOT_SHOWN.map((t) => t.toLowerCase()));
+const longestMark = Math.max(...NOT_SHOWN.map((t) => t.length));
+
+/** Whether a cell says "not shown" (any case, surrounding spaces ignored). */
+export function isNotShownMark(cell: string): boolean {
+	const text = cell.trim();
+	return text.length <= longestMark && marks.has(text.toLowerCase());
+}
+
+/**
+ * A free-text answer that reads like a "not shown" mark (after any leading apostrophes) is
+ * exported with one more apostrophe, so it imports back as that text (see readFreeText).
+ */
+export function writeFreeText(text: string): string {
+	return isNotShownMark(text.replace(/^'+/, '')) ? `'${text}` : text;
+}
+
+/** The inverse of writeFreeText. */
+export function readFreeText(text: string): string {
+	return text.startsWith("'") && isNotShownMark(text.replace(/^'+/, '')) ? text.slice(1) : text;
+}
+
 /** Separators between the options of a multiple-choice answer in one cell; exports write the first. */
 export const MULTIPLE_SEPARATOR = ';';
 export const MULTIPLE_SEPARATORS = /[;|；]/;

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { runImport, type ImportOutcome } from './import-pipeline';
 import { exportItems, responseCsv, type ExportedResponse, type ResponseExportOptions } from './response-export';
 import type { ImportedRow } from './row-validation';
-import { csvConditionalDefinition, csvTestMetadata } from './test-survey';
+import { csvConditionalDefinition, csvTestDefinition, csvTestMetadata } from './test-survey';
 
 beforeEach(() => {
 	expect.hasAssertions();
@@ -82,5 +82,17 @@ describe('not shown in imports', () => {
 			'5:WHY:respond.error.notAChoice',
 			'6:MINUTES:data.import.shownMarkedNotShown'
 		]);
+	});
+
+	it('keeps a free-text answer that reads like the mark as text, apostrophes and all', async () => {
+		const texts = ['(not shown)', "'NOT_SHOWN", '（未显示）'];
+		const { header, row } = responseCsv(exportItems([csvTestDefinition]), { ...codes, metadata: [] }, 'Asia/Shanghai');
+		const file = header + texts.map((text, i) => row({ ...response(`t${i}`, { Q2: 4, BR: '_other', BR_OTHER: text, NOTE: text }) })).join('');
+		expect(file.split('\r\n')[1]).toBe(",4,_other,'(not shown),,,'(not shown)");
+		const stored: ImportedRow[] = [];
+		const target = { definition: csvTestDefinition, mapping: {}, metadata: csvTestMetadata };
+		const bytes = new TextEncoder().encode(file);
+		expect(await runImport((async function* () { yield bytes; })(), target, async (rows) => void stored.push(...rows))).toMatchObject({ ok: true, rows: 3 });
+		expect(stored.map((r) => [r.answers.BR_OTHER, r.answers.NOTE])).toEqual(texts.map((text) => [text, text]));
 	});
 });

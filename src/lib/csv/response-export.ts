@@ -10,7 +10,7 @@ import { otherCode } from '../survey/answers';
 import { epochToZonedIso } from '../survey/zoned-time';
 import { visibility } from '../survey/conditions';
 import { isConditional } from '../survey/shown';
-import { EXPORTED_METADATA, MULTIPLE_SEPARATOR, NOT_APPLICABLE, NOT_SHOWN_CODE, NOT_SHOWN_LABELS, RECODED_SUFFIX, type ExportedMetadata } from './columns';
+import { EXPORTED_METADATA, MULTIPLE_SEPARATOR, NOT_APPLICABLE, NOT_SHOWN_CODE, NOT_SHOWN_LABELS, RECODED_SUFFIX, writeFreeText, type ExportedMetadata } from './columns';
 import { csvLine, numberCell, textCell } from './export-encoding';
 
 export interface ResponseExportOptions {
@@ -42,7 +42,7 @@ export function exportItems(definitions: readonly SurveyDefinition[]): Item[] {
 }
 
 type Formatter = (value: AnswerValue) => string;
-const otherFormat: Formatter = (v) => textCell(v === null ? '' : String(v));
+const freeText: Formatter = (v) => textCell(v === null ? '' : writeFreeText(String(v)));
 
 function valueFormatter(item: Item, options: ResponseExportOptions): Formatter {
 	const label = (text: Parameters<typeof localText>[0]) => localText(text, options.language);
@@ -63,7 +63,7 @@ function valueFormatter(item: Item, options: ResponseExportOptions): Formatter {
 		return (v) => textCell(Array.isArray(v) ? v.map(one).join(MULTIPLE_SEPARATOR) : v === null ? '' : one(String(v)));
 	}
 	if (item.kind === 'number') return (v) => (typeof v === 'number' ? numberCell(v) : textCell(v === null ? '' : String(v)));
-	return (v) => textCell(v === null ? '' : String(v));
+	return freeText;
 }
 
 // Submitted-at is written in the survey's zone with its offset: readable there, exact everywhere.
@@ -110,7 +110,7 @@ export function responseCsv(
 		const format = valueFormatter(item, options);
 		const recoded = options.coding === 'recoded' && isScaled(item) && item.reversed;
 		const columns = answerCodes(item).map((code) => ({ code, item: item.code, header: recoded ? code + RECODED_SUFFIX : code, format }));
-		if ((item.kind === 'single' || item.kind === 'multiple') && item.other) columns.push({ code: otherCode(item), item: item.code, header: otherCode(item), format: otherFormat });
+		if ((item.kind === 'single' || item.kind === 'multiple') && item.other) columns.push({ code: otherCode(item), item: item.code, header: otherCode(item), format: freeText });
 		return columns;
 	});
 	const header = csvLine([...metadata.map((m) => m), ...columns.map((c) => textCell(c.header))]);
