@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db';
+import { sameSiteTarget } from '$lib/server/redirect-target';
 import { updateUser } from '$lib/server/repo/users';
 import { isLocale, LOCALE_COOKIE } from '$lib/i18n/locales';
 import type { RequestHandler } from './$types';
@@ -10,10 +11,9 @@ const YEAR_S = 365 * 24 * 60 * 60;
 export const POST: RequestHandler = async ({ request, cookies, locals, url }) => {
 	const form = await request.formData().catch(() => new FormData());
 	const lang = form.get('lang');
-	const back = String(form.get('redirectTo') ?? '/');
 	if (isLocale(lang)) {
 		cookies.set(LOCALE_COOKIE, lang, { path: '/', maxAge: YEAR_S, sameSite: 'lax', httpOnly: false, secure: url.protocol === 'https:' });
 		if (locals.user) await updateUser(appDb(), locals.user.id, { locale: lang });
 	}
-	redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/');
+	redirect(303, sameSiteTarget(form.get('redirectTo'), url));
 };

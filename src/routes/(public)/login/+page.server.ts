@@ -5,6 +5,7 @@ import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { clientKey } from '$lib/server/client';
 import { appDb } from '$lib/server/db';
 import { fieldError, parseForm, requiredText } from '$lib/server/forms';
+import { sameSiteTarget } from '$lib/server/redirect-target';
 import { countUsers } from '$lib/server/repo/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,15 +15,10 @@ const schema = v.object({
 	redirectTo: v.optional(v.string(), '/')
 });
 
-/** Only same-site paths: a login link must not become an open redirect. */
-function safeTarget(target: string | null | undefined): string {
-	return target && target.startsWith('/') && !target.startsWith('//') ? target : '/';
-}
-
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeTarget(url.searchParams.get('redirectTo')));
+	if (locals.user) redirect(303, sameSiteTarget(url.searchParams.get('redirectTo'), url));
 	if ((await countUsers(appDb())) === 0) redirect(303, '/setup');
-	return { redirectTo: safeTarget(url.searchParams.get('redirectTo')) };
+	return { redirectTo: sameSiteTarget(url.searchParams.get('redirectTo'), url) };
 };
 
 export const actions: Actions = {
@@ -39,6 +35,6 @@ export const actions: Actions = {
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		event.locals.user = result.value;
 		event.locals.session = session;
-		redirect(303, safeTarget(form.data.redirectTo));
+		redirect(303, sameSiteTarget(form.data.redirectTo, event.url));
 	}
 };
