@@ -1,6 +1,7 @@
-// Bad input over plain HTTP against the built server: redirect targets that would leave the site
-// are sent to the home page instead, never a 5xx.
+// Bad input over plain HTTP against the built server: redirect targets that would leave the site,
+// and a password reset link used twice — each gets a clear, localised answer and never a 5xx.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { issuePasswordReset } from '../../src/lib/server/auth/accounts';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createSession } from '../../src/lib/server/auth/session';
 import { insertApiToken } from '../../src/lib/server/repo/api-tokens';
@@ -11,6 +12,10 @@ import { startServer, type RunningServer } from './server';
 
 const password = 'a long test password';
 const offSite = ['/\\evil.example', '/\t/evil.example', '/%09/evil.example', '/\\/evil.example', '//x', 'https://x', '///x', ' //x', '/\n/evil.example'];
+const locales = [
+	{ lang: 'en', tooLarge: 'This response is too large to accept.', formTooLarge: 'What you sent is too large to accept.', notFound: 'This page does not exist.' },
+	{ lang: 'zh-CN', tooLarge: '提交的内容过大，无法接收。', formTooLarge: '发送的内容过大，无法接收。', notFound: '页面不存在。' }
+] as const;
 
 describe('bad input over HTTP', () => {
 	const database = tempDatabase('bad-input');
@@ -62,6 +67,26 @@ describe('bad input over HTTP', () => {
 		it('still goes back to a same-site page with its query', async () => {
 			const lang = await fetch(`${server.url}/lang`, { method: 'POST', redirect: 'manual', headers: formHeaders(), body: new URLSearchParams({ lang: 'en', redirectTo: '/surveys?tab=open' }) });
 			expect(landing(lang).href).toBe(`${server.url}/surveys?tab=open`);
+		});
+	});
+
+	describe('password reset link', () => {
+		it.each(locales)('says the new password is saved ($lang), links to log in, and refuses a second use', async ({ lang }) => {
+			const user = await insertUser(db, { email: `forgetful-${lang}@example.com`, name: 'F', passwordHash: 'x', role: 'viewer' });
+			const issued = await issuePasswordReset(db, { id: 'admin', email: 'admin@example.com' }, user.id);
+			if (!issued.ok) throw new Error(issued.reason);
+			const send = () =>
+				fetch(`${server.url}/reset/${issued.value}`, { method: 'POST', redirect: 'manual', headers: formHeaders(lang), body: new URLSearchParams({ password, confirm: password }) });
+			const first = await send();
+			expect(first.status).toBe(303);
+			const done = await fetch(landing(first), { headers: { cookie: `lang=${lang}` } });
+			const page = await done.text();
+			expect(page).toContain(lang === 'en' ? 'Your password is changed. You can log in now.' : '密码已修改，现在可以登录了。');
+			expect(page).toContain('<form method="POST"');
+			const second = await send();
+			expect(second.status).toBeGreaterThanOrEqual(400);
+			expect(second.status).toBeLessThan(500);
+			expect(await second.text()).toContain(lang === 'en' ? 'already been used or has expired' : '已被使用或已过期');
 		});
 	});
 });

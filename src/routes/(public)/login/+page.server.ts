@@ -18,7 +18,7 @@ const schema = v.object({
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, sameSiteTarget(url.searchParams.get('redirectTo'), url));
 	if ((await countUsers(appDb())) === 0) redirect(303, '/setup');
-	return { redirectTo: sameSiteTarget(url.searchParams.get('redirectTo'), url) };
+	return { redirectTo: sameSiteTarget(url.searchParams.get('redirectTo'), url), passwordChanged: url.searchParams.has('passwordChanged') };
 };
 
 export const actions: Actions = {

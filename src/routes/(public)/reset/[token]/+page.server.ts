@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { resetTarget, usePasswordReset } from '$lib/server/auth/accounts';
 import { appDb } from '$lib/server/db';
@@ -19,6 +19,7 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const result = await usePasswordReset(appDb(), params.token, form.data.password);
 		if (!result.ok) return fail(400, { errors: fieldError('form', result.reason) });
-		return { done: true };
+		// The link is spent now, so this page cannot show the outcome: the login page does.
+		redirect(303, '/login?passwordChanged');
 	}
 };
