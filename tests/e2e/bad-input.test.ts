@@ -1,5 +1,6 @@
 // Bad input over plain HTTP against the built server: redirect targets that would leave the site,
-// and a password reset link used twice — each gets a clear, localised answer and never a 5xx.
+// a password reset link used twice, and posts over the size limits however they are framed — each
+// gets a clear, localised answer and never a 5xx.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { issuePasswordReset } from '../../src/lib/server/auth/accounts';
 import { hashPassword } from '../../src/lib/server/auth/password';
@@ -8,10 +9,12 @@ import { insertApiToken } from '../../src/lib/server/repo/api-tokens';
 import { insertUser } from '../../src/lib/server/repo/users';
 import { seedSurvey } from './respond-fixtures';
 import { closeAll, tempDatabase } from './harness';
+import { rawPost } from './raw-http';
 import { startServer, type RunningServer } from './server';
 
 const password = 'a long test password';
 const offSite = ['/\\evil.example', '/\t/evil.example', '/%09/evil.example', '/\\/evil.example', '//x', 'https://x', '///x', ' //x', '/\n/evil.example'];
+const framings = ['length', 'chunked'] as const;
 const locales = [
 	{ lang: 'en', tooLarge: 'This response is too large to accept.', formTooLarge: 'What you sent is too large to accept.', notFound: 'This page does not exist.' },
 	{ lang: 'zh-CN', tooLarge: '提交的内容过大，无法接收。', formTooLarge: '发送的内容过大，无法接收。', notFound: '页面不存在。' }
@@ -44,6 +47,7 @@ describe('bad input over HTTP', () => {
 
 	const formHeaders = (lang = 'en') => ({ origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie: `lang=${lang}` });
 	const landing = (response: Response) => new URL(response.headers.get('location') ?? '', server.url);
+	const stored = async () => (await db.selectFrom('responses').select('id').where('survey_id', '=', surveyId).execute()).length;
 
 	describe('redirect targets', () => {
 		it.each(offSite)('stays on the site for %j on /login (GET signed in, POST) and /lang', async (target) => {
@@ -87,6 +91,36 @@ describe('bad input over HTTP', () => {
 			expect(second.status).toBeGreaterThanOrEqual(400);
 			expect(second.status).toBeLessThan(500);
 			expect(await second.text()).toContain(lang === 'en' ? 'already been used or has expired' : '已被使用或已过期');
+		});
+	});
+
+	describe('posts over the size limits', () => {
+		it.each(framings)('answers a questionnaire post over 256 KB with the localised 413 page (%s)', async (framing) => {
+			for (const { lang, tooLarge } of locales) {
+				const body = new URLSearchParams({ intent: 'submit', lang, 'a.NOTE': 'x'.repeat(300 * 1024) }).toString();
+				const response = await rawPost(`${server.url}/s/big?/step&lang=${lang}`, body, framing, formHeaders(lang));
+				expect(response.status).toBe(413);
+				expect(response.text).toContain(tooLarge);
+			}
+			expect(await stored()).toBe(0);
+		});
+
+		it.each(framings)('answers another form over 4 MB with the localised 413 page (%s)', async (framing) => {
+			for (const { lang, formTooLarge } of locales) {
+				const body = new URLSearchParams({ email: researcher.email, password: 'x'.repeat(5 * 1024 * 1024) }).toString();
+				const response = await rawPost(`${server.url}/login`, body, framing, formHeaders(lang));
+				expect(response.status).toBe(413);
+				expect(response.text).toContain(formTooLarge);
+			}
+		});
+
+		it.each(framings)('answers an API body over 4 MB with 413 in the API error shape (%s)', async (framing) => {
+			const body = JSON.stringify({ answers: { NOTE: 'x'.repeat(5 * 1024 * 1024) }, language: 'en' });
+			const headers = { authorization: `Bearer ${researcher.apiSecret}`, 'content-type': 'application/json' };
+			const response = await rawPost(`${server.url}/api/v1/surveys/${surveyId}/responses`, body, framing, headers);
+			expect(response.status).toBe(413);
+			expect(JSON.parse(response.text).error.code).toBe('too_large');
+			expect(await stored()).toBe(0);
 		});
 	});
 });

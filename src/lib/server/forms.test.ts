@@ -33,6 +33,30 @@ describe('reading a form post with a size limit', () => {
 		expect(await readPostedForm(streamed(['a=1', '&b=2']), 1024)).toBeInstanceOf(URLSearchParams);
 	});
 
+	it('reads an oversized body to its end rather than cancelling it (cancelling drops the connection)', async () => {
+		let cancelled = false;
+		let pulled = 0;
+		const body = new ReadableStream<Uint8Array>({
+			pull(controller) {
+				if (++pulled > 5) return controller.close();
+				controller.enqueue(new Uint8Array(600));
+			},
+			cancel: () => void (cancelled = true)
+		});
+		const request = new Request(url, { method: 'POST', body, headers: urlencoded, duplex: 'half' } as RequestInit);
+		expect(await readPostedForm(request, 1024)).toBe('tooLarge');
+		expect(cancelled).toBe(false);
+		expect(pulled).toBe(6);
+	});
+
+	it("calls a body the server's BODY_SIZE_LIMIT stopped too large", async () => {
+		const body = new ReadableStream<Uint8Array>({
+			start: (controller) => controller.error(Object.assign(new Error('request body size exceeded BODY_SIZE_LIMIT'), { status: 413 }))
+		});
+		const request = new Request(url, { method: 'POST', body, headers: urlencoded, duplex: 'half' } as RequestInit);
+		expect(await readPostedForm(request, 1024)).toBe('tooLarge');
+	});
+
 	it('calls a broken multipart body malformed', async () => {
 		const broken = new Request(url, { method: 'POST', body: '--nope\r\nnot a part', headers: { 'content-type': 'multipart/form-data; boundary=xyz' } });
 		expect(await readPostedForm(broken, 1024)).toBe('malformed');

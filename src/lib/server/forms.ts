@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 
 export type FieldErrors = Record<string, string>;
@@ -6,8 +7,8 @@ export type FormParse<T> =
 	| { ok: true; data: T; values: Record<string, string> }
 	| { ok: false; errors: FieldErrors; values: Record<string, string> };
 
-/** Far above any form of text fields (a large questionnaire draft included), far below what could hurt. */
-const MAX_FORM_BYTES = 4 * 1024 * 1024;
+/** Largest form post or API JSON body: far above any form of text fields (a large questionnaire draft included), far below what could hurt. */
+export const MAX_POST_BYTES = 4 * 1024 * 1024;
 
 /** Fields never echoed back to the page after a failed post. */
 const SECRET_FIELD = /password/i;
@@ -20,8 +21,9 @@ export async function parseForm<S extends v.GenericSchema>(
 	request: Request,
 	schema: S
 ): Promise<FormParse<v.InferOutput<S>>> {
-	const form = await readPostedForm(request, MAX_FORM_BYTES);
-	if (typeof form === 'string') return { ok: false, errors: { form: `validation.${form}` }, values: {} };
+	const form = await readPostedForm(request, MAX_POST_BYTES);
+	if (form === 'tooLarge') error(413, { message: 'errors.tooLarge' });
+	if (form === 'malformed') return { ok: false, errors: { form: 'validation.malformed' }, values: {} };
 	const raw: Record<string, string> = {};
 	for (const [name, value] of form) if (typeof value === 'string') raw[name] = value;
 	const values = Object.fromEntries(Object.entries(raw).filter(([name]) => !SECRET_FIELD.test(name)));
@@ -86,12 +88,29 @@ export function fieldError(field: string, key: string): FieldErrors {
 export type PostedForm = URLSearchParams | FormData;
 
 /**
- * Reads a form post of at most `maxBytes`, however it is sent: a Content-Length above the limit is
- * refused before reading, a chunked body as soon as it passes it. URL-encoded posts are parsed as
- * text, several times cheaper than going through FormData.
+ * Reads a form post of at most `maxBytes`, however it is sent (see readLimitedBody). URL-encoded
+ * posts are parsed as text, several times cheaper than going through FormData.
  */
 export async function readPostedForm(request: Request, maxBytes: number): Promise<PostedForm | 'tooLarge' | 'malformed'> {
-	if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return 'tooLarge';
+	const body = await readLimitedBody(request, maxBytes);
+	if (typeof body === 'string') return body;
+	const type = request.headers.get('content-type') ?? '';
+	if (type.startsWith('application/x-www-form-urlencoded')) return new URLSearchParams(body.toString('utf8'));
+	try {
+		return await new Response(body, { headers: { 'content-type': type } }).formData();
+	} catch {
+		return 'malformed';
+	}
+}
+
+/**
+ * A request body of at most `maxBytes`, or 'tooLarge' however it is framed (Content-Length or
+ * chunked), also when the server's own BODY_SIZE_LIMIT stopped it first. Only the first `maxBytes`
+ * are kept; the rest is read and dropped. Answering before the body is read would leave it on the
+ * connection (a keep-alive client's next request is then lost in it), and cancelling the stream
+ * destroys the socket, so the client would never see the answer.
+ */
+export async function readLimitedBody(request: Request, maxBytes: number): Promise<Buffer<ArrayBuffer> | 'tooLarge' | 'malformed'> {
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	const reader = request.body?.getReader();
@@ -100,21 +119,10 @@ export async function readPostedForm(request: Request, maxBytes: number): Promis
 			const { done, value } = await reader.read();
 			if (done) break;
 			size += value.byteLength;
-			if (size > maxBytes) {
-				await reader.cancel();
-				return 'tooLarge';
-			}
-			chunks.push(value);
+			if (size <= maxBytes) chunks.push(value);
 		}
-	} catch {
-		return 'malformed';
+	} catch (e) {
+		return (e as { status?: number }).status === 413 ? 'tooLarge' : 'malformed';
 	}
-	const body = Buffer.concat(chunks);
-	const type = request.headers.get('content-type') ?? '';
-	if (type.startsWith('application/x-www-form-urlencoded')) return new URLSearchParams(body.toString('utf8'));
-	try {
-		return await new Response(body, { headers: { 'content-type': type } }).formData();
-	} catch {
-		return 'malformed';
-	}
+	return size > maxBytes ? 'tooLarge' : Buffer.concat(chunks);
 }

@@ -6,6 +6,7 @@ import { catalogs } from '../../i18n/catalogs';
 import { negotiateLocale, type Locale } from '../../i18n/locales';
 import { translate, type MessageParams } from '../../i18n/translate';
 import { ApiError } from '../auth/api-tokens';
+import { MAX_POST_BYTES, readLimitedBody } from '../forms';
 import type { ResponseCursor } from '../repo/exports';
 
 /** A JSON response with no caching (API answers are per token). */
@@ -50,14 +51,19 @@ export function requireMediaType(request: Request, accepted: readonly string[]):
 	}
 }
 
-/** The JSON body of a request, or 400. */
+/** The JSON body of a request, or 400; 413 over MAX_POST_BYTES. */
 export async function jsonBody(request: Request): Promise<unknown> {
 	requireMediaType(request, ['application/json']);
-	try {
-		return await request.json();
-	} catch {
-		throw new ApiError(400, 'malformed_json', 'The body is not valid JSON.');
+	const body = await readLimitedBody(request, MAX_POST_BYTES);
+	if (body === 'tooLarge') throw new ApiError(413, 'too_large', `The body is larger than ${MAX_POST_BYTES / 1024 / 1024} MB.`);
+	if (body !== 'malformed') {
+		try {
+			return JSON.parse(body.toString('utf8')) as unknown;
+		} catch {
+			// falls through to the error below
+		}
 	}
+	throw new ApiError(400, 'malformed_json', 'The body is not valid JSON.');
 }
 
 /** Cursor text for the page after `cursor` (base64url JSON, opaque to clients). */

@@ -70,6 +70,7 @@ export function openApiDocument(origin: string) {
 						'201': ok('Stored', data({ type: 'object', properties: { id: { type: 'string' }, answers: { type: 'object' } } })),
 						'400': error('Malformed body'),
 						'409': error('Survey not open, closed, full, its quota group full, or a duplicate'),
+						'413': error('Body larger than 4 MB'),
 						'422': error('invalid_answers (details per answer code) or invalid_metadata (details per field: channel, language); texts follow Accept-Language'),
 						...writes
 					}
