@@ -7,6 +7,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { ALL_BUT_ONE_CORE, concurrencyLimit } from '$lib/server/concurrency';
+import { reportError } from '$lib/server/errors';
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from '$lib/i18n/locales';
 
 export const init: ServerInit = async () => {
@@ -69,9 +70,5 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 	return response;
 }
 
-export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	if (status === 404) return { message: 'errors.notFound' };
-	const errorId = crypto.randomUUID();
-	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname} → ${status} ${message}`, error);
-	return { message: 'errors.unexpected', errorId };
-};
+export const handleError: HandleServerError = ({ error, event, status, message }) =>
+	reportError(error, { method: event.request.method, path: event.url.pathname }, status, message);

@@ -1,6 +1,6 @@
 // Bad input over plain HTTP against the built server: redirect targets that would leave the site,
-// a password reset link used twice, and posts over the size limits however they are framed — each
-// gets a clear, localised answer and never a 5xx.
+// a password reset link used twice, posts over the size limits however they are framed, and
+// client errors (415, 404 on downloads) — each gets a clear, localised answer and never a 5xx.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { issuePasswordReset } from '../../src/lib/server/auth/accounts';
 import { hashPassword } from '../../src/lib/server/auth/password';
@@ -47,6 +47,7 @@ describe('bad input over HTTP', () => {
 
 	const formHeaders = (lang = 'en') => ({ origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie: `lang=${lang}` });
 	const landing = (response: Response) => new URL(response.headers.get('location') ?? '', server.url);
+	const heading = (page: string) => page.match(/<h1[^>]*>([^<]*)<\/h1>/)?.[1];
 	const stored = async () => (await db.selectFrom('responses').select('id').where('survey_id', '=', surveyId).execute()).length;
 
 	describe('redirect targets', () => {
@@ -121,6 +122,42 @@ describe('bad input over HTTP', () => {
 			expect(response.status).toBe(413);
 			expect(JSON.parse(response.text).error.code).toBe('too_large');
 			expect(await stored()).toBe(0);
+		});
+	});
+
+	describe('client errors', () => {
+		const noBody = (lang: string) => fetch(`${server.url}/login`, { method: 'POST', headers: { accept: 'text/html', cookie: `lang=${lang}` } });
+		it('answers a form post without a body with a localised 415 page that names the problem, logged in one line', async () => {
+			const english = await noBody('en');
+			expect(english.status).toBe(415);
+			const page = await english.text();
+			expect(heading(page)).toBe('The form arrived in a way this page cannot read. Reload the page and send it again.');
+			expect(page).not.toContain('errorId');
+			expect(heading(await (await noBody('zh-CN')).text())).toBe('表单没有以本页能读取的方式送达。请刷新页面后重新提交。');
+			const lines = server.output().split('\n');
+			const logged = lines.findIndex((line) => line.includes('POST /login → 415'));
+			expect(logged).toBeGreaterThanOrEqual(0);
+			expect(lines[logged + 1] ?? '').not.toMatch(/^\s+at /);
+		});
+
+		const downloads = [
+			'/surveys/nope/data/export',
+			'/surveys/nope/data/runs/nope/report.csv',
+			'/surveys/nope/distribute/invitations.csv',
+			'/surveys/nope/report/report.csv',
+			'/surveys/nope/report/report.json',
+			'/systems/nope/ahp/nope/judgments.csv',
+			'/systems/nope/ahp/nope/results.csv',
+			'/s/nope/qr.svg'
+		];
+		it.each(downloads)('answers a download of nothing (%s) with a localised 404 page, not a message key', async (path) => {
+			for (const { lang, notFound } of locales) {
+				const response = await fetch(`${server.url}${path}`, { headers: { accept: 'text/html', cookie: `lang=${lang}; session=${researcher.session}` } });
+				expect(response.status).toBe(404);
+				const text = await response.text();
+				expect(text).not.toContain('errors.');
+				expect(text).toMatch(new RegExp(`<title>[^<]*${notFound}`));
+			}
 		});
 	});
 });

@@ -2,10 +2,11 @@ import { requireSurvey } from '$lib/server/auth/survey-access';
 import { invitationsCsv } from '$lib/server/collection/distribution';
 import { appDb } from '$lib/server/db';
 import { listInvitations } from '$lib/server/repo/invitations';
+import { browserEndpoint } from '$lib/server/errors';
 import type { RequestHandler } from './$types';
 
 /** Personal links of one batch (`?batch=`), or of every batch, as a CSV download. */
-export const GET: RequestHandler = async ({ locals, params, url }) => {
+export const GET: RequestHandler = browserEndpoint(async ({ locals, params, url }) => {
 	const { survey } = await requireSurvey(locals, params.id, 'edit', url);
 	const batch = url.searchParams.get('batch') ?? undefined;
 	const invitations = await listInvitations(appDb(), survey.id, batch);
@@ -17,4 +18,4 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 			'cache-control': 'no-store'
 		}
 	});
-};
+});

@@ -6,9 +6,10 @@ import { appDb } from '$lib/server/db';
 import { catalogs } from '$lib/i18n/catalogs';
 import { translate } from '$lib/i18n/translate';
 import { parseReportFilters } from '$lib/stats/report/filters';
+import { browserEndpoint } from '$lib/server/errors';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ locals, params, url }) => {
+export const GET: RequestHandler = browserEndpoint(async ({ locals, params, url }) => {
 	const { survey } = await requireSurvey(locals, params.id, 'view', url);
 	const report = await buildSurveyReport(appDb(), params.id, parseReportFilters(url.searchParams));
 	if (!report) error(404, { message: 'errors.notFound' });
@@ -17,4 +18,4 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	return new Response(body, {
 		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="report-${survey.code}.csv"` }
 	});
-};
+});

@@ -5,14 +5,15 @@ import { serverTimeZone } from '$lib/i18n/zoned-format';
 import { listJudgments } from '$lib/server/repo/ahp';
 import { CR_THRESHOLD } from '$lib/survey/ahp-round';
 import { judgmentsCsv } from '$lib/survey/ahp-export';
+import { browserEndpoint } from '$lib/server/errors';
 import type { RequestHandler } from './$types';
 
 /** Every judgment of the round as CSV. */
-export const GET: RequestHandler = async ({ locals, params, url }) => {
+export const GET: RequestHandler = browserEndpoint(async ({ locals, params, url }) => {
 	const { round } = await requireAhpRound(locals, params.id, params.roundId, url);
 	const { nodes, experts } = await loadResults(appDb(), round, 'aij', CR_THRESHOLD);
 	const csv = judgmentsCsv(experts, nodes, await listJudgments(appDb(), { roundId: round.id }), serverTimeZone());
 	return new Response(csv, {
 		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="ahp-${round.id}-judgments.csv"` }
 	});
-};
+});
