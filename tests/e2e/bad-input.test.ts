@@ -106,12 +106,15 @@ describe('bad input over HTTP', () => {
 			expect(await stored()).toBe(0);
 		});
 
-		it.each(framings)('answers another form over 4 MB with the localised 413 page (%s)', async (framing) => {
+		it.each(framings)('answers other forms over 4 MB with the localised 413 page (%s)', async (framing) => {
+			const padding = 'x'.repeat(5 * 1024 * 1024);
 			for (const { lang, formTooLarge } of locales) {
-				const body = new URLSearchParams({ email: researcher.email, password: 'x'.repeat(5 * 1024 * 1024) }).toString();
-				const response = await rawPost(`${server.url}/login`, body, framing, formHeaders(lang));
-				expect(response.status).toBe(413);
-				expect(response.text).toContain(formTooLarge);
+				const login = await rawPost(`${server.url}/login`, new URLSearchParams({ email: researcher.email, password: padding }).toString(), framing, formHeaders(lang));
+				const switcher = await rawPost(`${server.url}/lang`, new URLSearchParams({ lang, redirectTo: '/', padding }).toString(), framing, formHeaders(lang));
+				for (const response of [login, switcher]) {
+					expect(response.status).toBe(413);
+					expect(response.text).toContain(formTooLarge);
+				}
 			}
 		});
 

@@ -21,9 +21,8 @@ export async function parseForm<S extends v.GenericSchema>(
 	request: Request,
 	schema: S
 ): Promise<FormParse<v.InferOutput<S>>> {
-	const form = await readPostedForm(request, MAX_POST_BYTES);
-	if (form === 'tooLarge') error(413, { message: 'errors.tooLarge' });
-	if (form === 'malformed') return { ok: false, errors: { form: 'validation.malformed' }, values: {} };
+	const form = await readForm(request);
+	if (!form) return { ok: false, errors: { form: 'validation.malformed' }, values: {} };
 	const raw: Record<string, string> = {};
 	for (const [name, value] of form) if (typeof value === 'string') raw[name] = value;
 	const values = Object.fromEntries(Object.entries(raw).filter(([name]) => !SECRET_FIELD.test(name)));
@@ -82,6 +81,13 @@ export function withConfirmation<S extends v.ObjectSchema<v.ObjectEntries, undef
 /** One field's error, typed like parseForm's errors so a page sees a single shape. */
 export function fieldError(field: string, key: string): FieldErrors {
 	return { [field]: key };
+}
+
+/** A form post of at most MAX_POST_BYTES, or null when it cannot be read; a bigger one gets the 413 page. */
+export async function readForm(request: Request): Promise<PostedForm | null> {
+	const form = await readPostedForm(request, MAX_POST_BYTES);
+	if (form === 'tooLarge') error(413, { message: 'errors.tooLarge' });
+	return form === 'malformed' ? null : form;
 }
 
 /** A parsed post: URL-encoded (plain HTML forms) or multipart (SvelteKit's enhanced forms). */

@@ -17,7 +17,7 @@ import {
 	updateNode,
 	type NodeMove
 } from '$lib/server/design/systems';
-import { parseForm, requiredText } from '$lib/server/forms';
+import { parseForm, readForm, requiredText } from '$lib/server/forms';
 import { countSystemSurveys, listNodes, listPaths } from '$lib/server/repo/systems';
 import { flattenTree, modelRoles } from '$lib/survey/indicator-tree';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -94,12 +94,8 @@ export const actions: Actions = {
 	removePath: (e) => treeAction(e, 'removePath', schemas.path, ({ user, system }, d) => removeModelPath(appDb(), user, system.id, d)),
 	points: async (event) => {
 		const { user, system } = await editable(event);
-		let form: FormData;
-		try {
-			form = await event.request.formData();
-		} catch {
-			return fail(400, { action: 'points', errors: { form: 'validation.malformed' } as Record<string, string> });
-		}
+		const form = await readForm(event.request);
+		if (!form) return fail(400, { action: 'points', errors: { form: 'validation.malformed' } as Record<string, string> });
 		const parent = String(form.get('parentId') ?? '');
 		const points: Record<string, number> = {};
 		for (const [key, value] of form) {

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireSurvey } from '$lib/server/auth/survey-access';
 import { appDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
 import { streamChunks } from '$lib/server/data/api-operations';
 import { mappingRows, mappingTargets, saveMappingChoices } from '$lib/server/data/data-page';
 import { importResponses } from '$lib/server/data/import-service';
@@ -23,7 +24,8 @@ export const actions: Actions = {
 	/** Remembers what unknown headers hold: fields header and target, repeated in pairs. */
 	mapping: async ({ locals, params, request, url }) => {
 		const { survey } = await requireSurvey(locals, params.id, 'edit', url);
-		const form = await request.formData();
+		const form = await readForm(request);
+		if (!form) return fail(400, { mappingError: 'validation.malformed' });
 		const headers = form.getAll('header').map(String);
 		const targets = form.getAll('target').map(String);
 		if (headers.length === 0 || headers.length !== targets.length) return fail(400, { mappingError: 'validation.malformed' });

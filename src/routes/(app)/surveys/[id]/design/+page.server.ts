@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireSurvey } from '$lib/server/auth/survey-access';
 import { appDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
 import { publishDraft, saveDraft } from '$lib/server/design/surveys';
 import { findVersion, countVersionResponses, listVersions, type Survey } from '$lib/server/repo/surveys';
 import { listNodes } from '$lib/server/repo/systems';
@@ -33,14 +34,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 async function readFields(request: Request): Promise<Fields | null> {
-	try {
-		const form = await request.formData();
-		const fields: Fields = {};
-		for (const [name, value] of form) if (typeof value === 'string') fields[name] = value;
-		return fields;
-	} catch {
-		return null;
-	}
+	const form = await readForm(request);
+	if (!form) return null;
+	const fields: Fields = {};
+	for (const [name, value] of form) if (typeof value === 'string') fields[name] = value;
+	return fields;
 }
 
 /** The posted op, with the kind or bank question picked beside an "add" button (used without JavaScript). */

@@ -3,6 +3,7 @@ import { chooseWeightMethod } from '$lib/server/analysis/preferences';
 import { buildSurveyReport } from '$lib/server/analysis/report';
 import { requireSurvey } from '$lib/server/auth/survey-access';
 import { appDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
 import { accessAtLeast } from '$lib/server/repo/surveys';
 import { parseReportFilters } from '$lib/stats/report/filters';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,12 +18,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	weightMethod: async ({ locals, params, request, url }) => {
 		const { user } = await requireSurvey(locals, params.id, 'edit', url);
-		let method = '';
-		try {
-			method = String((await request.formData()).get('method') ?? '');
-		} catch {
-			return fail(400, { values: {}, errors: { method: 'validation.malformed' } });
-		}
+		const form = await readForm(request);
+		if (!form) return fail(400, { values: {}, errors: { method: 'validation.malformed' } });
+		const method = String(form.get('method') ?? '');
 		const chosen = await chooseWeightMethod(appDb(), params.id, method, user);
 		if (!chosen.ok) return fail(400, { values: { method }, errors: { method: chosen.reason } });
 		redirect(303, `/surveys/${params.id}/report${url.search.replace(/^\?\/weightMethod&?/, '?').replace(/^\?$/, '')}`);

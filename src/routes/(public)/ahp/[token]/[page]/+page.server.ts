@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
 import { openExpert, saveExpertPage } from '$lib/server/ahp/expert';
 import { pageModel, roundModel } from '$lib/server/ahp/expert-view';
 import { applyLanguageParam } from '$lib/server/ahp/language';
@@ -29,7 +30,7 @@ export const load: PageServerLoad = async ({ params, url, cookies }) => {
 
 export const actions: Actions = {
 	default: async ({ params, request }) => {
-		const form = await request.formData().catch(() => null);
+		const form = await readForm(request);
 		if (!form) return fail(400, { error: 'validation.malformed', values: {} as Record<string, string> });
 		const values: Record<string, string> = {};
 		for (const [name, value] of form) if (typeof value === 'string' && /^p\d+$/.test(name)) values[name] = value;
