@@ -126,6 +126,22 @@ describe('bad input over HTTP', () => {
 			expect(JSON.parse(response.text).error.code).toBe('too_large');
 			expect(await stored()).toBe(0);
 		});
+
+		it.each(framings)("answers a file upload past the server's BODY_SIZE_LIMIT with the import page's 413 message (%s)", async (framing) => {
+			const small = await startServer({ dbPath, env: { BODY_SIZE_LIMIT: '1M' } });
+			try {
+				const boundary = 'satindex-upload';
+				const csv = 'Q1\n4\n'.repeat(400_000);
+				const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="old.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+				const headers = { origin: small.url, accept: 'text/html', cookie: `lang=en; session=${researcher.session}`, 'content-type': `multipart/form-data; boundary=${boundary}` };
+				const response = await rawPost(`${small.url}/surveys/${surveyId}/data?/import`, body, framing, headers);
+				expect(response.status).toBe(413);
+				expect(response.text).toContain('<p class="alert error" role="alert">The file is larger than this server accepts for uploads');
+				expect(await stored()).toBe(0);
+			} finally {
+				await small.stop();
+			}
+		});
 	});
 
 	describe('client errors', () => {

@@ -20,6 +20,17 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
+/** The posted file field, or the message key of why the post could not be read. */
+async function uploadedFile(request: Request): Promise<{ file: FormDataEntryValue | null } | { problem: string; status: number }> {
+	try {
+		return { file: (await request.formData()).get('file') };
+	} catch (e) {
+		// Past the server's BODY_SIZE_LIMIT: the message points to the command line, which takes any size.
+		if ((e as { status?: number }).status === 413) return { problem: 'data.import.tooLarge', status: 413 };
+		return { problem: 'validation.malformed', status: 400 };
+	}
+}
+
 export const actions: Actions = {
 	/** Remembers what unknown headers hold: fields header and target, repeated in pairs. */
 	mapping: async ({ locals, params, request, url }) => {
@@ -37,7 +48,9 @@ export const actions: Actions = {
 	/** The upload without JavaScript: a multipart form, then the run's page (or the mapping screen). */
 	import: async ({ locals, params, request, url }) => {
 		const { user, survey } = await requireSurvey(locals, params.id, 'edit', url);
-		const file = (await request.formData()).get('file');
+		const upload = await uploadedFile(request);
+		if ('problem' in upload) return fail(upload.status, { importError: upload.problem });
+		const { file } = upload;
 		if (!(file instanceof File) || file.size === 0 && file.name === '') return fail(400, { importError: 'data.import.chooseFile' });
 		const result = await importResponses(appDb(), { survey, actor: user, via: 'web', fileName: file.name, source: streamChunks(file.stream()) });
 		if (!result.ok && result.kind === 'mapping') return fail(400, { mapping: { unknown: result.unknown, file: file.name } });
