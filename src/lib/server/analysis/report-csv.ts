@@ -1,6 +1,7 @@
 // The report as CSV: one table per section, separated by a blank line, in the reader's language;
 // cells that a spreadsheet would run as formulas are neutralised; UTF-8 with a BOM for Excel.
 import type { ReportModel } from '../../stats/report/model';
+import { askedText } from '../../stats/report/sections';
 import type { Finding } from '../../survey/findings';
 import { renderFinding } from '../../survey/findings';
 import { textCell, UTF8_BOM } from '../../csv/export-encoding';
@@ -24,7 +25,7 @@ export function reportCsv(model: ReportModel, findings: Finding[], locale: strin
 		table(t('report.csi'), [t('report.col.score'), 'lower', 'upper', t('report.col.n'), 'method'], [[e?.score ?? null, e?.lower ?? null, e?.upper ?? null, e?.n ?? null, model.method.selected]]),
 		table(t('report.findings'), [''], findings.map((f) => [renderFinding(f, locale, t)])),
 		table(t('report.dimensions'), ['code', t('report.col.dimension'), t('report.col.score'), 'lower', 'upper', t('report.col.n'), t('report.col.weight'), t('report.col.change'), 'p'], model.dimensions.map((d) => [d.code, name(d.name), d.estimate?.score ?? null, d.estimate?.lower ?? null, d.estimate?.upper ?? null, d.estimate?.n ?? null, d.weight, d.change?.difference ?? null, d.change?.p ?? null])),
-		table(t('report.items'), ['code', t('report.col.item'), t('report.col.dimension'), t('report.col.n'), t('report.col.mean'), t('report.col.sd'), t('report.col.top2'), t('report.reversed'), t('report.col.distribution')], model.items.map((i) => [i.code, name(i.text), i.dimension, i.n, i.mean, i.sd, i.topTwoBox, i.reversed ? 1 : 0, (i.histogram ?? []).join(' ')])),
+		table(t('report.items'), ['code', t('report.col.item'), t('report.col.dimension'), t('report.col.n'), t('report.col.mean'), t('report.col.sd'), t('report.col.top2'), t('report.reversed'), t('report.col.distribution'), t('report.col.asked')], model.items.map((i) => [i.code, name(i.text), i.dimension, i.n, i.mean, i.sd, i.topTwoBox, i.reversed ? 1 : 0, (i.histogram ?? []).join(' '), askedText(i, zh, t)])),
 		table(t('report.weights'), ['method', ...model.dimensionCodes, 'issue'], model.weights.map((w) => [w.method, ...model.dimensionCodes.map((_, k) => w.weights?.[k] ?? null), w.issue ? t(w.issue.code, w.issue.params) : ''])),
 		table(t('report.trend'), [t('report.col.period'), t('report.col.n'), 'CSI', 'lower', 'upper', 'p', ...model.dimensionCodes], model.trend.map((p) => [p.period, p.n, p.csi?.score ?? null, p.csi?.lower ?? null, p.csi?.upper ?? null, p.change?.p ?? null, ...model.dimensionCodes.map((d) => p.dimensions[d]?.score ?? null)]))
 	];

@@ -12,9 +12,13 @@ import type { AnalysisLayout } from './layout';
 /** Joint counts per pair 'A|B', keyed by 'x|y' (recoded answers). */
 export type JointCounts = Record<string, Record<string, number>>;
 
+/** Responses that were shown each conditional item (item code → count); absent when none is conditional. */
+export type ShownCounts = Record<string, number>;
+
 export interface CellData {
 	stats: ItemStatistics;
 	joint: JointCounts;
+	shown?: ShownCounts;
 }
 
 /** One answer as a column value: a whole number on the scale, else missing (never zero). */
@@ -25,6 +29,7 @@ function valueOf(answer: unknown, lo: number, hi: number): number | null {
 /** Accumulates the responses of one cell. */
 export class CellAccumulator {
 	private readonly joint: JointCounts = {};
+	private readonly shown: ShownCounts | undefined;
 	private readonly row: (number | null)[];
 	private readonly jointIndex: [number, number][];
 
@@ -36,6 +41,7 @@ export class CellAccumulator {
 		const index = (code: string) => layout.columns.findIndex((c) => c.code === code);
 		this.jointIndex = layout.joints.map(([a, b]) => [index(a), index(b)]);
 		for (const [a, b] of layout.joints) this.joint[`${a}|${b}`] = {};
+		if (layout.conditional) this.shown = Object.fromEntries(layout.conditional.items.map((item) => [item, 0]));
 	}
 
 	/** An accumulator for the layout; fails only on an invalid layout (no scaled items, bad scale). */
@@ -59,6 +65,11 @@ export class CellAccumulator {
 			const counts = this.joint[`${a}|${b}`];
 			counts[`${x}|${y}`] = (counts[`${x}|${y}`] ?? 0) + 1;
 		});
+		if (this.shown) this.countShown(this.shown, this.layout.conditional!.shownOf(answers));
+	}
+
+	private countShown(counts: ShownCounts, shown: ReadonlySet<string>): void {
+		for (const item of Object.keys(counts)) if (shown.has(item)) counts[item]++;
 	}
 
 	private recoded(i: number): number | null {
@@ -70,7 +81,7 @@ export class CellAccumulator {
 	finish(): CellData {
 		const stats = this.items.finish();
 		if (!stats.ok) throw new Error(`cell statistics: ${stats.error.code}`); // rows are validated in add(), so this is a bug
-		return { stats: stats.value, joint: this.joint };
+		return { stats: stats.value, joint: this.joint, ...(this.shown ? { shown: this.shown } : {}) };
 	}
 }
 
@@ -92,10 +103,20 @@ function mergeJoint(a: JointCounts, b: JointCounts): JointCounts {
 	return out;
 }
 
+/** Both cells' shown counts added up; undefined when neither has any. */
+function mergeShown(a: ShownCounts | undefined, b: ShownCounts | undefined): ShownCounts | undefined {
+	if (!a || !b) return a ?? b;
+	const out = { ...a };
+	for (const [item, count] of Object.entries(b)) out[item] = (out[item] ?? 0) + count;
+	return out;
+}
+
 /** The cell of both cells' responses; fails when their layouts differ. */
 export function mergeCells(a: CellData, b: CellData): StatsResult<CellData> {
 	const stats = mergeItemStatistics(a.stats, b.stats);
-	return stats.ok ? ok({ stats: stats.value, joint: mergeJoint(a.joint, b.joint) }) : stats;
+	if (!stats.ok) return stats;
+	const shown = mergeShown(a.shown, b.shown);
+	return ok({ stats: stats.value, joint: mergeJoint(a.joint, b.joint), ...(shown ? { shown } : {}) });
 }
 
 /** Sum of many cells of one layout (checked as mergeCells does); null when there are none. Adds in place into one copy, as a report sums hundreds of cells. */
@@ -121,6 +142,7 @@ export function sumCells(cells: readonly CellData[]): CellData | null {
 		t.max = t.max.map((v, i) => (v === null ? s.max[i] : s.max[i] === null ? v : Math.max(v, s.max[i]!)));
 		t.histograms?.forEach((h, i) => add(h, s.histograms![i]));
 		total.joint = mergeJoint(total.joint, cell.joint);
+		total.shown = mergeShown(total.shown, cell.shown);
 	}
 	return total;
 }

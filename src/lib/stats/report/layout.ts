@@ -3,7 +3,8 @@
  * sufficient statistics (every scaled answer, reverse-coded where the item says so) and which
  * pairs get joint answer counts (satisfaction × loyalty, value × loyalty for the segments).
  */
-import { allItems, answerCodes, EXPECTATION_SUFFIX, isScaled, type SurveyDefinition } from '../../survey/definition';
+import { hasConditions, visibility } from '../../survey/conditions';
+import { allItems, answerCodes, EXPECTATION_SUFFIX, isScaled, type Answers, type SurveyDefinition } from '../../survey/definition';
 import type { Scale } from '../scores';
 
 export type ColumnPart = 'single' | 'perception' | 'expectation';
@@ -25,8 +26,19 @@ export interface AnalysisLayout {
 	columns: AnalysisColumn[];
 	/** [first, second] answer codes whose joint answers are counted. */
 	joints: [string, string][];
-	/** Changes whenever columns, scales, coding or joints change: stored with each cell. */
+	/**
+	 * Items (codes) behind columns that are shown only when a condition holds, with what a response
+	 * was shown; null when every item is always shown. Cells count who was shown each of them.
+	 */
+	conditional: ConditionalItems | null;
+	/** Changes whenever columns, scales, coding, joints or conditions change: stored with each cell. */
 	signature: string;
+}
+
+export interface ConditionalItems {
+	items: string[];
+	/** Item codes shown to a response, from its stored answers (exact: hidden items are never stored). */
+	shownOf: (answers: Answers) => ReadonlySet<string>;
 }
 
 /** Model role of each indicator code (from the indicator system), for finding outcome items. */
@@ -65,8 +77,22 @@ export function layoutOf(definition: SurveyDefinition, roleOf: RoleOf): Analysis
 		const first = outcomeColumn(columns, role, roleOf);
 		if (first && loyalty && first.code !== loyalty.code) joints.push([first.code, loyalty.code]);
 	}
-	const signature = JSON.stringify({ c: columns.map((c) => [c.code, c.scale.lo, c.scale.hi, c.reversed]), j: joints });
-	return { columns, joints, signature };
+	const conditional = conditionalItems(definition, columns);
+	const conditions = conditional ? { v: conditionsOf(definition) } : {};
+	const signature = JSON.stringify({ c: columns.map((c) => [c.code, c.scale.lo, c.scale.hi, c.reversed]), j: joints, ...conditions });
+	return { columns, joints, conditional, signature };
+}
+
+/** Every condition of the definition: who sees an item depends on the conditions before it too. */
+function conditionsOf(definition: SurveyDefinition): unknown[] {
+	return definition.sections.map((s) => [s.code, s.showIf ?? null, s.items.map((i) => [i.code, i.showIf ?? null])]);
+}
+
+function conditionalItems(definition: SurveyDefinition, columns: readonly AnalysisColumn[]): ConditionalItems | null {
+	if (!hasConditions(definition)) return null;
+	const withColumns = new Set(columns.map((c) => c.item));
+	const items = definition.sections.flatMap((s) => s.items.filter((i) => withColumns.has(i.code) && (s.showIf || i.showIf)).map((i) => i.code));
+	return items.length === 0 ? null : { items, shownOf: (answers) => visibility(definition, answers).items };
 }
 
 /** Union of layouts (newest last): the newest definition of each column wins; a column whose scale or coding changed keeps the newest. */
@@ -76,5 +102,8 @@ export function unionLayout(layouts: readonly AnalysisLayout[]): AnalysisLayout 
 	const newest = layouts.at(-1);
 	const joints = newest ? newest.joints : [];
 	const columns = [...byCode.values()];
-	return { columns, joints, signature: JSON.stringify({ c: columns.map((c) => c.code), j: joints }) };
+	const items = [...new Set(layouts.flatMap((l) => l.conditional?.items ?? []))];
+	// The union never accumulates responses: its conditional items only say which counts cells carry.
+	const conditional = items.length === 0 ? null : { items, shownOf: () => new Set<string>() };
+	return { columns, joints, conditional, signature: JSON.stringify({ c: columns.map((c) => c.code), j: joints }) };
 }

@@ -13,7 +13,7 @@ import type { ServqualResult } from '../servqual';
 import { sumCells, type CellData } from './cells';
 import { estimateChange, indexEstimate, type IndexEstimate } from './estimates';
 import type { AnalysisLayout } from './layout';
-import { ipaSection, itemTable, loyaltySection, reliabilityTable, segmentSection, servqualSection, type IpaSection, type ItemRow, type LoyaltySection, type ReliabilityRow, type SegmentSection } from './sections';
+import { askedRow, ipaSection, itemTable, type Asked, loyaltySection, reliabilityTable, segmentSection, servqualSection, type IpaSection, type ItemRow, type LoyaltySection, type ReliabilityRow, type SegmentSection } from './sections';
 import { reportStructure, type Names, type ReportStructure, type SystemInput, type TreeNode } from './structure';
 import { structuralSection, type StructuralSection } from './structural';
 import { chooseMethod, dimensionWeights, effectiveWeights, type MethodWeights, type ReportWeightMethod } from './weights';
@@ -43,6 +43,8 @@ export interface ReportInput {
 	filters: ReportFilters;
 	storedMethod: string | null;
 	source: 'store' | 'raw';
+	/** The display condition of each conditional item as a sentence in both languages. */
+	conditions?: Record<string, Names>;
 }
 
 export type Change = { difference: number; p: number; significant: boolean } | null;
@@ -75,7 +77,8 @@ export interface ReportModel {
 	method: { selected: ReportWeightMethod; stored: string | null };
 	csi: { estimate: IndexEstimate | null; latest: TrendPoint | null; previous: TrendPoint | null };
 	dimensions: DimensionRow[];
-	items: (ItemRow & { text: Names })[];
+	/** Item rows; `asked` and `condition` say who was shown a conditional item ("asked of n of N"). */
+	items: (ItemRow & { text: Names; asked: Asked | null; condition: Names | null })[];
 	reliability: ReliabilityRow[];
 	weights: MethodWeights[];
 	dimensionCodes: string[];
@@ -189,7 +192,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 	const chosen = weights.find((w) => w.method === method)?.weights ?? structure.dimensions.map(() => 1 / Math.max(1, structure.dimensions.length));
 	const s = scoring(structure, method, chosen);
 	const trend = trendOf(input.cells, input.filters.unit, s);
-	const items = stats ? itemTable(stats, layout, structure).map((row) => ({ ...row, text: itemText(definition, row.item) })) : [];
+	const items = total ? itemTable(total.stats, layout, structure).map((row) => ({ ...askedRow(row, total), text: itemText(definition, row.item), condition: input.conditions?.[row.item] ?? null })) : [];
 	return {
 		survey: input.survey,
 		filters: input.filters,

@@ -6,15 +6,26 @@
 import type { Answers } from '../../survey/definition';
 import { monthOf } from '../../survey/periods';
 import { embedStatistics } from './align';
-import { CellAccumulator, sumCells, type CellData } from './cells';
+import { CellAccumulator, sumCells, type CellData, type ShownCounts } from './cells';
 import type { AnalysisLayout } from './layout';
 import type { ReportCell } from './model';
+
+/**
+ * Who was shown each of the union's conditional items: the cell's count where the version made the
+ * item conditional, every response where the version always shows it, nobody where it lacks it.
+ */
+function alignShown(data: CellData, layout: AnalysisLayout, union: AnalysisLayout): ShownCounts | undefined {
+	if (!union.conditional) return undefined;
+	const asked = new Set(layout.columns.map((c) => c.item));
+	return Object.fromEntries(union.conditional.items.map((item) => [item, data.shown?.[item] ?? (asked.has(item) ? data.stats.rows : 0)]));
+}
 
 /** A version's cell re-expressed over the union layout (joint counts kept for the union's pairs). */
 export function alignCell(data: CellData, layout: AnalysisLayout, union: AnalysisLayout): CellData {
 	const stats = layout.signature === union.signature ? data.stats : embedStatistics(data.stats, layout.columns, union.columns);
 	const joint = Object.fromEntries(union.joints.map(([a, b]) => [`${a}|${b}`, data.joint[`${a}|${b}`] ?? {}]));
-	return { stats, joint };
+	const shown = alignShown(data, layout, union);
+	return { stats, joint, ...(shown ? { shown } : {}) };
 }
 
 export interface ResponseForReport {

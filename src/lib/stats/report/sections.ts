@@ -28,6 +28,29 @@ export interface ItemRow extends ItemSummary {
 	score: number | null;
 }
 
+/** Who was asked a conditional item: `n` of the report's `of` responses were shown it. */
+export interface Asked {
+	n: number;
+	of: number;
+}
+
+/**
+ * Asked counts of a conditional item, null for an item everybody is shown. Hidden is missing by
+ * design, so the row's missing count becomes those who were shown the item and left it blank.
+ */
+export function askedRow<R extends { item: string; n: number; missing: number }>(row: R, cell: CellData): R & { asked: Asked | null } {
+	const shown = cell.shown?.[row.item];
+	if (shown === undefined) return { ...row, asked: null };
+	return { ...row, missing: shown - row.n, asked: { n: shown, of: cell.stats.rows } };
+}
+
+/** "Asked of n of N (condition)" in the reader's language; empty for an item everybody is shown. */
+export function askedText(row: { asked: Asked | null; condition: { zh: string; en: string } | null }, zh: boolean, t: (key: string, params?: Record<string, string | number>) => string): string {
+	if (!row.asked) return '';
+	const counts = { n: row.asked.n, total: row.asked.of };
+	return row.condition ? t('report.asked', { ...counts, condition: zh ? row.condition.zh : row.condition.en }) : t('report.askedOnly', counts);
+}
+
 export interface ReliabilityRow {
 	dimension: string;
 	items: string[];
