@@ -3,6 +3,7 @@
 // those of a raw scan, for the whole time and a filtered period, also when cells stored without
 // these counts are met (their layout no longer matches, so the store is rebuilt).
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { catalogs } from '../../src/lib/i18n/catalogs';
 import { buildSurveyReport } from '../../src/lib/server/analysis/report';
 import { submitResponse } from '../../src/lib/server/collection/submit';
 import type { Survey } from '../../src/lib/server/repo/surveys';
@@ -65,7 +66,7 @@ describe.each(engines)('reports with display conditions on %s', (engine) => {
 	});
 
 	const how = async (filters: ReportFilters, source: 'store' | 'raw' = 'store') => {
-		const report = await buildSurveyReport(db.db, survey.id, filters, { source });
+		const report = await buildSurveyReport(db.db, survey.id, filters, { source, messages: catalogs });
 		return { model: report!.model, row: report!.model.items.find((i) => i.code === 'HOW')! };
 	};
 
@@ -76,6 +77,11 @@ describe.each(engines)('reports with display conditions on %s', (engine) => {
 		expect(row.condition).toEqual({ en: 'Shown when NPS places the respondent among the detractors (0–6)', zh: 'NPS的回答属于贬损者（0–6分）时显示' });
 		expect(model.items.find((i) => i.code === 'Q1')).toMatchObject({ n: 5, missing: 0, asked: null });
 		expect((await how(novemberOnly)).row).toMatchObject({ n: 1, missing: 1, asked: { n: 2, of: 3 } });
+	});
+
+	it('says only the counts where no catalogues are given (benchmarks, tools without messages)', async () => {
+		const report = await buildSurveyReport(db.db, survey.id, allTime);
+		expect(report!.model.items.find((i) => i.code === 'HOW')).toMatchObject({ asked: { n: 3, of: 5 }, condition: null });
 	});
 
 	it('gives the same report from the store as from a raw scan', async () => {

@@ -11,11 +11,9 @@ import type { CellData } from '../../stats/report/cells';
 import { matchesSegment } from '../../stats/report/filters';
 import { buildReportModel, type ReportCell, type ReportFilters, type ReportModel } from '../../stats/report/model';
 import { alignCell, mergeVersions, ReportCellBuilder } from '../../stats/report/raw';
-import { catalogs } from '../../i18n/catalogs';
-import { translate } from '../../i18n/translate';
-import { describeCondition, type Condition } from '../../survey/conditions';
-import { allItems, type LocalText, type SurveyDefinition, type SurveyLanguage } from '../../survey/definition';
-import type { Names } from '../../stats/report/structure';
+import type { Catalog } from '../../i18n/translate';
+import { conditionSentences } from '../../survey/condition-sentences';
+import { allItems, type LocalText, type SurveyLanguage } from '../../survey/definition';
 import { keyFindings, type Finding } from '../../survey/findings';
 import { monthOf } from '../../survey/periods';
 import { loadAnalysisContext, type AnalysisContext } from './context';
@@ -73,27 +71,15 @@ function segmentItems(context: AnalysisContext): SurveyReport['available']['segm
 	return allItems(newest).flatMap((item) => (item.kind === 'single' || item.kind === 'multiple' ? [{ code: item.code, text: item.text, options: item.options.map((o) => ({ code: o.code, label: o.label })) }] : []));
 }
 
-/** A sentence for each condition on the way to an item (its section's, then its own). */
-function conditionSentence(conditions: Condition[], definition: SurveyDefinition, language: SurveyLanguage): string {
-	const t = (key: string, params?: Record<string, string | number>) => translate(catalogs[language], key, params);
-	// The report quotes the sentence in brackets, so it goes without its closing full stop.
-	const sentences = conditions.map((c) => describeCondition(c, definition, language, t).replace(/[.。]$/, ''));
-	return sentences.join(language === 'en' ? '; ' : '；');
+export interface ReportOptions {
+	/** 'raw' forces a raw scan (benchmarks, checks). */
+	source?: 'store' | 'raw';
+	/** The message catalogues that conditional items' sentences are written from; without them an item says only "asked of n of N". */
+	messages?: Record<SurveyLanguage, Catalog>;
 }
 
-/** The display condition of every conditional item of the definition, in both languages. */
-function conditionSentences(definition: SurveyDefinition): Record<string, Names> {
-	const out: Record<string, Names> = {};
-	for (const section of definition.sections)
-		for (const item of section.items) {
-			const conditions = [section.showIf, item.showIf].filter((c): c is Condition => c !== undefined);
-			if (conditions.length > 0) out[item.code] = { zh: conditionSentence(conditions, definition, 'zh-CN'), en: conditionSentence(conditions, definition, 'en') };
-		}
-	return out;
-}
-
-/** Builds the survey's report model for the filters; undefined when the survey does not exist. `source: 'raw'` forces a raw scan (benchmarks, checks). */
-export async function buildSurveyReport(db: Db, surveyId: string, filters: ReportFilters, options: { source?: 'store' | 'raw' } = {}): Promise<SurveyReport | undefined> {
+/** Builds the survey's report model for the filters; undefined when the survey does not exist. */
+export async function buildSurveyReport(db: Db, surveyId: string, filters: ReportFilters, options: ReportOptions = {}): Promise<SurveyReport | undefined> {
 	const started = performance.now();
 	const context = await loadAnalysisContext(db, surveyId);
 	if (!context) return undefined;
@@ -111,7 +97,7 @@ export async function buildSurveyReport(db: Db, surveyId: string, filters: Repor
 		filters,
 		storedMethod: await findWeightMethod(db, surveyId),
 		source: raw ? 'raw' : 'store',
-		conditions: conditionSentences(newest)
+		conditions: options.messages ? conditionSentences(newest, options.messages) : undefined
 	});
 	const keys = await listCellKeys(db, surveyId);
 	const names = new Map((await listChannels(db, surveyId)).map((c) => [c.code, c.name]));

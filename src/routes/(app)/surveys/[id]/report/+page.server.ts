@@ -1,3 +1,4 @@
+import { catalogs } from '$lib/i18n/catalogs';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { chooseWeightMethod } from '$lib/server/analysis/preferences';
 import { buildSurveyReport } from '$lib/server/analysis/report';
@@ -10,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { access } = await requireSurvey(locals, params.id, 'view', url);
-	const report = await buildSurveyReport(appDb(), params.id, parseReportFilters(url.searchParams));
+	const report = await buildSurveyReport(appDb(), params.id, parseReportFilters(url.searchParams), { messages: catalogs });
 	if (!report) error(404, { message: 'errors.notFound' });
 	return { report, canEdit: accessAtLeast(access, 'edit'), search: url.search };
 };

@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = browserEndpoint(async ({ locals, params, url }) => {
 	const { survey } = await requireSurvey(locals, params.id, 'view', url);
-	const report = await buildSurveyReport(appDb(), params.id, parseReportFilters(url.searchParams));
+	const report = await buildSurveyReport(appDb(), params.id, parseReportFilters(url.searchParams), { messages: catalogs });
 	if (!report) error(404, { message: 'errors.notFound' });
 	const messages = catalogs[locals.locale];
 	const body = reportCsv(report.model, report.findings, locals.locale, (key, p) => translate(messages, key, p));

@@ -13,7 +13,7 @@ import type { RequestHandler } from './$types';
 /** The survey's report for the filters of the report page (?from=&to=&ch=&unit=&seg=); ?format=csv for a spreadsheet, ?lang= for its texts. */
 export const GET: RequestHandler = apiHandler(async ({ request, params, url }) => {
 	const { survey } = await apiSurveyRequest(request, params.id, 'read', 'view');
-	const report = await buildSurveyReport(appDb(), survey.id, parseReportFilters(url.searchParams));
+	const report = await buildSurveyReport(appDb(), survey.id, parseReportFilters(url.searchParams), { messages: catalogs });
 	if (!report) throw new ApiError(404, 'not_found', 'No such survey.');
 	if (url.searchParams.get('format') === 'csv') {
 		const locale = url.searchParams.get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
