@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { appDb, initDb } from '$lib/server/db';
 import {
 	deleteSessionCookie,
@@ -7,7 +7,10 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { ALL_BUT_ONE_CORE, concurrencyLimit } from '$lib/server/concurrency';
+import { isCrossSiteForm } from '$lib/server/cross-site';
 import { reportError } from '$lib/server/errors';
+import { catalogs } from '$lib/i18n/catalogs';
+import { translate } from '$lib/i18n/translate';
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from '$lib/i18n/locales';
 
 export const init: ServerInit = async () => {
@@ -62,6 +65,8 @@ export const handle: Handle = ({ event, resolve }) => {
 async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
 	await authenticate(event);
 	const locale = (event.locals.locale = chooseLocale(event));
+	// Kit's own check is turned off (svelte.config.js) in favour of this one, which answers in the visitor's language.
+	if (isCrossSiteForm(event.request, event.url.origin)) error(403, translate(catalogs[locale], 'errors.crossSiteForm'));
 	const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');

@@ -146,8 +146,19 @@ describe('authorisation of every route', () => {
 			body: 'name=X&email=x%40example.com&role=admin&password=aaaaaaaaaaaa'
 		});
 		expect(response.status).toBe(403);
+		expect(await response.text()).toContain('This form was sent from another website, so it was not accepted.');
 		const users = await db.selectFrom('users').select('email').where('email', '=', 'x@example.com').execute();
 		expect(users).toEqual([]);
+	});
+
+	it('says so in the visitor’s language', async () => {
+		const response = await fetch(`${server.url}/login`, {
+			method: 'POST',
+			headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'zh-CN' },
+			body: 'email=a%40example.com&password=x'
+		});
+		expect(response.status).toBe(403);
+		expect(await response.text()).toContain('此表单是从其他网站提交的，因此未被接受。');
 	});
 
 	it('sends security headers', async () => {
