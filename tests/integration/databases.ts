@@ -21,6 +21,8 @@ if (!process.env.TEST_PG_URL) {
 export interface TestDb {
 	db: Kysely<Database>;
 	engine: Engine;
+	/** Another handle on the same database, as a second app process would have; the caller destroys it. */
+	openAnother(): Kysely<Database>;
 }
 
 /** A fresh, migrated database for the enclosing describe block (ready in beforeAll). */
@@ -31,14 +33,16 @@ export function useTestDb(engine: Engine): TestDb {
 		let schema: string | undefined;
 		if (engine === 'sqlite') {
 			const dir = mkdtempSync(join(tmpdir(), 'satindex-test-'));
-			handle.db = createDb(join(dir, 'test.db')).db;
+			handle.openAnother = () => createDb(join(dir, 'test.db')).db;
+			handle.db = handle.openAnother();
 			cleanup = async () => rmSync(dir, { recursive: true, force: true });
 		} else {
 			const name = `test_${randomToken().slice(0, 12)}`;
 			schema = name;
 			const admin = createDb(process.env.TEST_PG_URL).db;
 			await sql`create schema ${sql.id(name)}`.execute(admin);
-			handle.db = createDb(process.env.TEST_PG_URL, { searchPath: name }).db;
+			handle.openAnother = () => createDb(process.env.TEST_PG_URL, { searchPath: name }).db;
+			handle.db = handle.openAnother();
 			cleanup = async () => {
 				await sql`drop schema ${sql.id(name)} cascade`.execute(admin);
 				await admin.destroy();

@@ -5,6 +5,7 @@ import type { AhpTables } from './schema/ahp';
 import type { AnalysisTables } from './schema/analysis';
 import type { CollectionTables } from './schema/collection';
 import type { DataTables } from './schema/data';
+import type { JobTables } from './schema/jobs';
 import type { SurveyTables } from './schema/surveys';
 
 export type * from './schema/accounts';
@@ -12,6 +13,7 @@ export type * from './schema/ahp';
 export type * from './schema/analysis';
 export type * from './schema/collection';
 export type * from './schema/data';
+export type * from './schema/jobs';
 export type * from './schema/surveys';
 
-export interface Database extends AccountTables, SurveyTables, AnalysisTables, AhpTables, CollectionTables, DataTables {}
+export interface Database extends AccountTables, SurveyTables, AnalysisTables, AhpTables, CollectionTables, DataTables, JobTables {}
