@@ -1,5 +1,7 @@
 import { error, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
 import { appDb, initDb } from '$lib/server/db';
+import { startAppWorker, stopAppWorker } from '$lib/server/jobs/app-worker';
 import {
 	deleteSessionCookie,
 	SESSION_COOKIE,
@@ -15,7 +17,13 @@ import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from '$lib/i18n
 
 export const init: ServerInit = async () => {
 	await initDb();
+	startAppWorker(appDb(), env);
+	// adapter-node emits this on SIGTERM/SIGINT once the HTTP server has closed.
+	process.once('sveltekit:shutdown' as 'beforeExit', () => void stopAppWorker());
 };
+
+// One-click unsubscribe (RFC 8058) is posted by mail providers' servers, which send no Origin.
+const CROSS_SITE_FORM_ROUTES = new Set(['/(public)/unsubscribe/[token]']);
 
 /** The session from its cookie, renewed when due; a stale cookie is cleared. */
 async function authenticate(event: RequestEvent): Promise<void> {
@@ -66,7 +74,7 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 	await authenticate(event);
 	const locale = (event.locals.locale = chooseLocale(event));
 	// Kit's own check is turned off (svelte.config.js) in favour of this one, which answers in the visitor's language.
-	if (isCrossSiteForm(event.request, event.url.origin)) error(403, translate(catalogs[locale], 'errors.crossSiteForm'));
+	if (!CROSS_SITE_FORM_ROUTES.has(event.route.id ?? '') && isCrossSiteForm(event.request, event.url.origin)) error(403, translate(catalogs[locale], 'errors.crossSiteForm'));
 	const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');

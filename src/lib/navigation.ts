@@ -13,6 +13,7 @@ const links: NavLink[] = [
 	{ href: '/systems', label: 'nav.systems', roles: ['admin', 'researcher'] },
 	{ href: '/admin/users', label: 'nav.users', roles: ['admin'] },
 	{ href: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
+	{ href: '/admin/mail', label: 'nav.mail', roles: ['admin'] },
 	{ href: '/account', label: 'nav.account', roles: ['admin', 'researcher', 'viewer'] }
 ];
 

@@ -44,7 +44,10 @@ export type AuditAction =
 	| 'report.weight-method'
 	| 'channel.created'
 	| 'channel.deleted'
-	| 'invitations.created';
+	| 'invitations.created'
+	| 'mail.test-queued'
+	| 'mail.unsubscribed'
+	| 'jobs.retried';
 
 export interface AuditEvent {
 	action: AuditAction;

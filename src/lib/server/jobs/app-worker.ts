@@ -1,0 +1,32 @@
+// The app process's one worker: started by the server's init, stopped on shutdown. Every kind of
+// background work registers its handler here.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { mailConfig } from '../mail/config';
+import { createMailTransport, mailSendHandler, type MailTransport } from '../mail/send-handler';
+import { JobWorker } from './worker';
+
+let worker: JobWorker | undefined;
+let transport: MailTransport | null = null;
+
+export function startAppWorker(db: Kysely<Database>, env: Record<string, string | undefined>): void {
+	if (worker) return;
+	const mail = mailConfig(env);
+	transport = createMailTransport(mail);
+	const leaseSeconds = Number(env.SATINDEX_JOB_LEASE ?? 60);
+	worker = new JobWorker(db, [mailSendHandler(db, transport, mail)], { leaseMs: (leaseSeconds > 0 ? leaseSeconds : 60) * 1_000 });
+	worker.start();
+}
+
+/** Ends the worker's idle wait: call after committing a transaction that queued work. */
+export function wakeAppWorker(): void {
+	worker?.wake();
+}
+
+/** Finishes the job in hand, gives back the rest, closes the SMTP connection. */
+export async function stopAppWorker(): Promise<void> {
+	await worker?.stop();
+	transport?.close();
+	worker = undefined;
+	transport = null;
+}
