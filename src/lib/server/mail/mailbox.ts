@@ -1,9 +1,8 @@
 // What an admin reads under Admin → Mail: the outbox's messages, newest first, one opened in full.
 import type { Kysely } from 'kysely';
 import type { Database, JobState } from '../db/schema';
-import { wakeAppWorker } from '../jobs/app-worker';
-import { recordAudit } from '../repo/audit';
-import { countJobsByState, findJob, listJobs, retryJobs, type Job } from '../repo/jobs';
+import { retryFailedJobs } from '../jobs/retry';
+import { countJobsByState, findJob, listJobs, type Job } from '../repo/jobs';
 import { MAIL_KIND, type OutgoingMail } from './message';
 
 export const MAILBOX_PAGE_SIZE = 50;
@@ -49,10 +48,5 @@ export async function mailbox(db: Kysely<Database>, query: { before: string | nu
 export async function retryMessage(db: Kysely<Database>, actor: { id: string; email: string }, id: string): Promise<boolean> {
 	const job = await findJob(db, id);
 	if (job?.kind !== MAIL_KIND || job.state !== 'dead') return false;
-	await db.transaction().execute(async (trx) => {
-		await retryJobs(trx, { ids: [id] });
-		await recordAudit(trx, { action: 'jobs.retried', actor, target: id });
-	});
-	wakeAppWorker();
-	return true;
+	return (await retryFailedJobs(db, actor, { ids: [id] })) === 1;
 }
