@@ -128,6 +128,26 @@ describe.each(engines)('outbox jobs on %s', (engine) => {
 		expect(await findJob(t.db, id)).toMatchObject({ state: 'done', attempts: 2, result: 'ok 7' });
 	});
 
+	it('extends its lease on the rest of a batch that has outlasted half of it', async () => {
+		expect.hasAssertions();
+		// Claimed 6 s ago with a 10 s lease: a batch whose server has been slow.
+		const claimedAt = Date.now() - 6_000;
+		for (let i = 0; i < 3; i++) await enqueueJob(t.db, { kind: 'test.slow', payload: i, runAt: claimedAt - 3 + i });
+		const leases: number[] = [];
+		const handler: JobHandler = {
+			kind: 'test.slow',
+			async run(job) {
+				const row = await t.db.selectFrom('jobs').select('locked_until').where('id', '=', job.id).executeTakeFirstOrThrow();
+				leases.push(Number(row.locked_until));
+				return { state: 'done' };
+			}
+		};
+		const started = Date.now();
+		await new JobWorker(t.db, [handler], { leaseMs: 10_000 }).runBatch(claimedAt);
+		expect(leases).toHaveLength(3);
+		for (const lease of leases) expect(lease).toBeGreaterThanOrEqual(started + 10_000);
+	});
+
 	it('a stopping worker finishes the job in hand and releases the rest of its batch', async () => {
 		expect.hasAssertions();
 		const now = Date.now();

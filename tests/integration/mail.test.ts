@@ -95,7 +95,8 @@ describe.each(engines)('mail through the outbox on %s', (engine) => {
 		sink = await startSmtpSink();
 		const first = await composeMail(t.db, 'Leaver@Example.com', 'en', origin, content);
 		const token = first.unsubscribeUrl.split('/').at(-1)!;
-		expect(await unsubscribe(t.db, token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).toBe(false);
+		// Every other spelling of the last character, spare bits included, is refused.
+		for (const last of ['A', 'B', 'Q', 'R', 'g', 'h', 'w', 'x'].filter((c) => !token.endsWith(c))) expect(await unsubscribe(t.db, token.slice(0, -1) + last)).toBe(false);
 		expect(await unsubscribe(t.db, token)).toBe(true);
 		const later = await queue('leaver@example.com');
 		const other = await queue('stayer@example.com');

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken } from '../ids';
-import { claimJobs, finishJob, releaseJobs, type Job, type JobOutcome } from '../repo/jobs';
+import { claimJobs, finishJob, releaseJobs, renewClaims, type Job, type JobOutcome } from '../repo/jobs';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff';
 import { PermanentJobError, type JobHandler } from './handler';
 
@@ -68,9 +68,15 @@ export class JobWorker {
 	async runBatch(now = Date.now()): Promise<number> {
 		const jobs = await claimJobs(this.db, { workerId: this.workerId, kinds: [...this.handlers.keys()], limit: this.batchLimit(), leaseMs: this.options.leaseMs }, now);
 		let ran = 0;
+		let renewAt = now + this.options.leaseMs / 2;
 		for (const job of jobs) {
 			if (!this.stopping) await this.paceKind(job.kind);
 			if (this.stopping) break;
+			// A slow server must not let the lease run out under jobs this worker still holds.
+			if (Date.now() >= renewAt) {
+				await renewClaims(this.db, jobs.slice(ran).map((j) => j.id), this.workerId, Date.now() + this.options.leaseMs);
+				renewAt = Date.now() + this.options.leaseMs / 2;
+			}
 			await this.runJob(job);
 			ran++;
 		}

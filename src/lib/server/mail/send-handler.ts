@@ -12,9 +12,14 @@ import { MAIL_KIND, type OutgoingMail } from './message';
 
 export type MailTransport = ReturnType<typeof nodemailer.createTransport>;
 
-/** A pooled SMTP transport (one connection reused across messages), or null without SMTP_URL. */
+/**
+ * A pooled SMTP transport (one connection reused across messages), or null without SMTP_URL. Its
+ * time-outs end a stuck send well inside the worker's lease, so no other process claims a message
+ * that is still being sent.
+ */
 export function createMailTransport(config: MailConfig): MailTransport | null {
-	return config.smtpUrl ? nodemailer.createTransport({ url: config.smtpUrl, pool: true, maxConnections: 1 }) : null;
+	if (!config.smtpUrl) return null;
+	return nodemailer.createTransport({ url: config.smtpUrl, pool: true, maxConnections: 1, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
 }
 
 /** nodemailer's fields for a message: both parts, a stable Message-ID, one-click unsubscribe. */

@@ -145,6 +145,12 @@ export async function finishJob(db: Db, id: string, workerId: string, outcome: J
 	return Number(result.numUpdatedRows) === 1;
 }
 
+/** Extends this worker's lease on jobs it still holds (a batch that runs long). */
+export async function renewClaims(db: Db, ids: readonly string[], workerId: string, lockedUntil: number): Promise<void> {
+	if (ids.length === 0) return;
+	await db.updateTable('jobs').set({ locked_until: lockedUntil }).where('id', 'in', ids).where('locked_by', '=', workerId).where('state', '=', 'running').execute();
+}
+
 /** Gives back claims a stopping worker did not start: queued again, the attempt not counted. */
 export async function releaseJobs(db: Db, ids: readonly string[], workerId: string): Promise<number> {
 	if (ids.length === 0) return 0;
