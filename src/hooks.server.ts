@@ -1,6 +1,6 @@
 import { error, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
-import { appDb, initDb } from '$lib/server/db';
+import { appDb, closeDb, initDb } from '$lib/server/db';
 import { startAppWorker, stopAppWorker } from '$lib/server/jobs/app-worker';
 import {
 	deleteSessionCookie,
@@ -19,7 +19,7 @@ export const init: ServerInit = async () => {
 	await initDb();
 	startAppWorker(appDb(), env);
 	// adapter-node emits this on SIGTERM/SIGINT once the HTTP server has closed.
-	process.once('sveltekit:shutdown' as 'beforeExit', () => void stopAppWorker());
+	process.once('sveltekit:shutdown' as 'beforeExit', () => void stopAppWorker().then(closeDb));
 };
 
 // One-click unsubscribe (RFC 8058) is posted by mail providers' servers, which send no Origin.

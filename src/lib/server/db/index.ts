@@ -18,3 +18,10 @@ export function appDb(): DbHandle['db'] {
 	if (!handle) throw new Error('Database used before initDb() ran');
 	return handle.db;
 }
+
+/** Closes the app's database (at shutdown, after the last request and job): an idle PostgreSQL pool would hold the process open. */
+export async function closeDb(): Promise<void> {
+	const closing = handle;
+	handle = undefined;
+	await closing?.db.destroy();
+}
