@@ -8,7 +8,7 @@
  * median over the rounds, each ratio the median of same-round ratios. Server CPU time per request
  * (from /proc) is reported too: it does not depend on what else the machine is doing. About 3 minutes.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +17,7 @@ import { createDb } from '../src/lib/server/db/create-db';
 import { folderMigrations } from '../src/lib/server/db/folder-migrations';
 import { migrateToLatest } from '../src/lib/server/db/migrator';
 import { formatTextTable } from '../src/lib/csv/text-table';
-import { build, root, start } from './lib/app-server';
+import { buildApp, buildMinimalKit, root, start } from './lib/app-server';
 import { machineInfo } from './lib/report';
 import { seedBenchSurvey, submissionBody } from './submit/seed';
 
@@ -75,14 +75,8 @@ async function load(target: Target, server: ChildProcess, connections: number, b
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
-	// Inside the project (git-ignored), so the servers resolve their packages from node_modules.
-	const appBuild = path.join(root, 'build-bench-submit');
-	const minimalRoot = path.join(root, 'bench/submit/minimal-kit');
-	const kitBuild = path.join(minimalRoot, 'build');
-	// tsconfig.json extends .svelte-kit's generated one, which a fresh clone has not made yet.
-	spawnSync('npx', ['svelte-kit', 'sync'], { cwd: root, stdio: 'inherit' });
-	build('the app', root, { SATINDEX_KIT_DIR: '.svelte-kit-bench-submit', SATINDEX_BUILD_DIR: appBuild });
-	build('the minimal SvelteKit app', minimalRoot, {});
+	const appBuild = buildApp('submit');
+	const kitBuild = buildMinimalKit();
 
 	const appDb = path.join(work, 'app.db');
 	const handle = createDb(appDb);
