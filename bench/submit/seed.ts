@@ -1,4 +1,7 @@
-// The survey bench/submit posts to: 30 five-point Likert items in six sections, open, public.
+// The survey bench/submit posts to and bench/page-weight loads: 30 five-point Likert items in six
+// sections, open, public. Display conditions (`showIf` on items and sections) and quotas belong
+// here as soon as the survey definition has them, so that both benches measure a survey that uses
+// them: sections 2–6 shown on an answer in section 1, and a quota on a choice in section 1.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/lib/server/db/schema';
 import { randomToken } from '../../src/lib/server/ids';
