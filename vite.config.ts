@@ -7,12 +7,11 @@ const RESPONDENT_PAGE = '/src/routes/(public)/s/[code]/+page@.svelte';
 const EVERY_PAGE = /\/runtime\/client\/entry\.js$|\/generated\/client-optimized\/(app|nodes\/[01])\.js$/;
 
 /**
- * Svelte's runtime features the questionnaire does not use (bind:value on inputs and selects,
- * {#key}). Its index re-exports every feature, so the graph reaches them from any component; named
- * here, they get a file of their own that only the pages using them load. Were the questionnaire to
- * use one, it would load that file too: nothing breaks, and the e2e weight test would say so.
+ * Svelte's input and select bindings and {#key}. Its runtime index re-exports every feature, so the
+ * graph reaches these from any component; named here, they get a file of their own that only pages
+ * whose code needs them load, rather than growing the file every page loads.
  */
-const OTHER_PAGES_FEATURES = /\/node_modules\/svelte\/src\/internal\/client\/dom\/(elements\/bindings\/(select|input)|blocks\/key)\.js$/;
+const RARER_SVELTE_FEATURES = /\/node_modules\/svelte\/src\/internal\/client\/dom\/(elements\/bindings\/(select|input)|blocks\/key)\.js$/;
 
 /** Modules the starts import, directly or not. */
 function reachable(starts: string[], getModuleInfo: Rollup.GetModuleInfo): Set<string> {
@@ -40,7 +39,7 @@ function respondentChunks(): Plugin {
 			plan = { everyPage: reachable(ids.filter((m) => EVERY_PAGE.test(m)), getModuleInfo), respondent: reachable(ids.filter((m) => m.endsWith(RESPONDENT_PAGE)), getModuleInfo) };
 		}
 		if (/\.css$|[?&]type=style/.test(id) || id.includes('/generated/client-optimized/')) return undefined;
-		if (OTHER_PAGES_FEATURES.test(id)) return 'svelte-extras';
+		if (RARER_SVELTE_FEATURES.test(id)) return 'svelte-extras';
 		if (id.includes('vite/preload-helper') || plan.everyPage.has(id)) return 'framework';
 		if (plan.respondent.has(id)) return id.includes('/node_modules/') ? 'framework' : 'respondent';
 		return undefined;
