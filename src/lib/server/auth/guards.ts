@@ -5,7 +5,7 @@ import type { User } from '../repo/users';
 /** What each role may do: an admin can do all a researcher can, a researcher all a viewer can. */
 const rank: Record<Role, number> = { viewer: 1, researcher: 2, admin: 3 };
 
-export function hasRole(user: User, role: Role): boolean {
+export function hasRole(user: Pick<User, 'role'>, role: Role): boolean {
 	return rank[user.role] >= rank[role];
 }
 

@@ -4,6 +4,7 @@ import type { AccountTables } from './schema/accounts';
 import type { AhpTables } from './schema/ahp';
 import type { AnalysisTables } from './schema/analysis';
 import type { CollectionTables } from './schema/collection';
+import type { ContactTables } from './schema/contacts';
 import type { DataTables } from './schema/data';
 import type { JobTables } from './schema/jobs';
 import type { SurveyTables } from './schema/surveys';
@@ -12,8 +13,9 @@ export type * from './schema/accounts';
 export type * from './schema/ahp';
 export type * from './schema/analysis';
 export type * from './schema/collection';
+export type * from './schema/contacts';
 export type * from './schema/data';
 export type * from './schema/jobs';
 export type * from './schema/surveys';
 
-export interface Database extends AccountTables, SurveyTables, AnalysisTables, AhpTables, CollectionTables, DataTables, JobTables {}
+export interface Database extends AccountTables, SurveyTables, AnalysisTables, AhpTables, CollectionTables, DataTables, JobTables, ContactTables {}

@@ -47,7 +47,12 @@ export type AuditAction =
 	| 'invitations.created'
 	| 'mail.test-queued'
 	| 'mail.unsubscribed'
-	| 'jobs.retried';
+	| 'jobs.retried'
+	| 'contacts.imported'
+	| 'contacts.mapping-saved'
+	| 'contact.updated'
+	| 'contact.opted-out'
+	| 'contact.deleted';
 
 export interface AuditEvent {
 	action: AuditAction;

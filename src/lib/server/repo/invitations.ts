@@ -109,3 +109,12 @@ export async function listInvitations(db: Db, surveyId: string, batch?: string):
 	const rows = await query.orderBy('created_at').orderBy('external_id').orderBy('id').execute();
 	return rows.map(toInvitation);
 }
+
+/**
+ * Removes an external id from every invitation that carries it, so the responses given through
+ * those invitations no longer lead back to the customer (the invitations and responses stay).
+ */
+export async function forgetInvitationExternalId(db: Db, externalId: string): Promise<number> {
+	const result = await db.updateTable('invitations').set({ external_id: null }).where('external_id', '=', externalId).executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}
