@@ -11,6 +11,7 @@ const links: NavLink[] = [
 	{ href: '/', label: 'nav.home', roles: ['admin', 'researcher', 'viewer'] },
 	{ href: '/surveys', label: 'nav.surveys', roles: ['admin', 'researcher', 'viewer'] },
 	{ href: '/systems', label: 'nav.systems', roles: ['admin', 'researcher'] },
+	{ href: '/contacts', label: 'nav.contacts', roles: ['admin', 'researcher'] },
 	{ href: '/admin/users', label: 'nav.users', roles: ['admin'] },
 	{ href: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
 	{ href: '/admin/mail', label: 'nav.mail', roles: ['admin'] },

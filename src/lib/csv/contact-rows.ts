@@ -75,6 +75,13 @@ export function attributeKeyFor(header: string): string {
 		.slice(0, 40);
 }
 
+/** Whether a mapping target is one an import can use: a field, '' (ignore) or `attr:` with a key as attributeKeyFor makes them. */
+export function isContactTarget(target: string): boolean {
+	if (target === '' || (CONTACT_FIELDS as readonly string[]).includes(target)) return true;
+	const key = target.startsWith(ATTRIBUTE_PREFIX) ? target.slice(ATTRIBUTE_PREFIX.length) : '';
+	return key !== '' && attributeKeyFor(key) === key;
+}
+
 export type ContactPlan =
 	| { ok: true; targets: ContactTarget[] }
 	| { ok: false; unknown: string[]; errors: CellError[] };

@@ -2,7 +2,7 @@
 // transaction with its audit entry. Mail and unsubscribe call `isOptedOut` before every send and
 // `optOut` from the unsubscribe link (requester 'unsubscribe').
 export { ContactsForbidden, canManageContacts, type ContactActor } from './access';
-export { contactsPage, cursorText, parseCursor, type ContactsPage } from './list';
+export { contactDetail, contactsPage, cursorText, parseCursor, type ContactsPage } from './list';
 export { importContacts, type ContactImportResult } from './import';
 export { saveContactMappingChoices, NEW_ATTRIBUTE } from './mapping';
 export { updateContact, type UpdateContactResult } from './update';

@@ -1,7 +1,7 @@
 // Reading the contact list (pages and API): role-checked like every contact service, keyset-paged.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { listContactAttributes, listContacts, type Contact, type ContactAttribute, type ContactCursor } from '../repo/contacts';
+import { findContact, listContactAttributes, listContacts, type Contact, type ContactAttribute, type ContactCursor } from '../repo/contacts';
 import { requireContactsRole, type ContactActor } from './access';
 
 type Db = Kysely<Database>;
@@ -42,4 +42,11 @@ export function parseCursor(text: string | null): ContactCursor | null | undefin
 		// not one of ours: undefined below
 	}
 	return undefined;
+}
+
+/** One contact with the attribute definitions, or undefined. */
+export async function contactDetail(db: Db, actor: ContactActor, id: string): Promise<{ contact: Contact; attributes: ContactAttribute[] } | undefined> {
+	requireContactsRole(actor);
+	const contact = await findContact(db, id);
+	return contact && { contact, attributes: await listContactAttributes(db) };
 }

@@ -15,13 +15,13 @@ export type UpdateContactResult = { ok: true } | { ok: false; reason: 'notFound'
 /** Saves the contact's fields; an address that opted out before makes the contact opted out too. */
 export async function updateContact(db: Db, actor: ContactActor, contactId: string, form: ContactForm, now = Date.now()): Promise<UpdateContactResult> {
 	requireContactsRole(actor);
-	const checked = checkContactForm(form);
-	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
-	const { values } = checked;
 	const hash = await emailHasher(db);
 	return db.transaction().execute(async (trx) => {
 		const contact = await findContact(trx, contactId);
 		if (!contact) return { ok: false, reason: 'notFound' } as const;
+		const checked = checkContactForm(form);
+		if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors } as const;
+		const { values } = checked;
 		const others = (await findContactsByIdentity(trx, values.externalId ? [values.externalId] : [], values.email ? [values.email] : [])).filter((c) => c.id !== contact.id);
 		const errors: FieldErrors = {};
 		if (others.some((c) => values.externalId !== null && c.externalId === values.externalId)) errors.externalId = 'contacts.field.externalIdTaken';

@@ -7,7 +7,7 @@ import { ApiError, type ApiCaller } from '../auth/api-tokens';
 import { responsesPage } from '../repo/exports';
 import { listQuotas } from '../repo/quotas';
 import { findVersion, listAccessibleSurveys, type Survey, type SurveyAccess } from '../repo/surveys';
-import { CsvInputError } from '../../csv/issues';
+import { CsvInputError, type CellError } from '../../csv/issues';
 import type { ExportedResponse } from '../../csv/response-export';
 import { defaultLocale, type Locale } from '../../i18n/locales';
 import type { MessageParams } from '../../i18n/translate';
@@ -178,11 +178,15 @@ export function importFailure(outcome: Exclude<ImportResult, { ok: true }>, loca
 			runId: outcome.runId
 		});
 	}
-	const errors = outcome.errors.map((e) => ({ row: e.row, column: e.column, value: e.value, code: e.reason.code, message: apiMessage(locale, e.reason.code, e.reason.params) }));
 	return new ApiError(422, 'invalid_file', `${outcome.errorCount} problem(s) found; nothing was imported.`, {
 		errorCount: outcome.errorCount,
 		truncated: outcome.truncated,
-		errors,
+		errors: problemDetails(outcome.errors, locale),
 		runId: outcome.runId
 	});
+}
+
+/** An import's problems as the API lists them: where, what, and the reason's code and text in `locale`. */
+export function problemDetails(errors: CellError[], locale: Locale) {
+	return errors.map((e) => ({ row: e.row, column: e.column, value: e.value, code: e.reason.code, message: apiMessage(locale, e.reason.code, e.reason.params) }));
 }

@@ -1,5 +1,6 @@
 // The /api/v1 description, written by hand beside the routes (a test checks that every route file
 // under src/routes/api/v1 appears here, and nothing else does).
+import { contactPaths, contactSchemas } from './openapi-contacts';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 const surveyId = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Survey id' };
@@ -21,7 +22,7 @@ export function openApiDocument(origin: string) {
 			title: 'SatIndex API',
 			version: '1',
 			description:
-				'Surveys, responses, imports and exports of a SatIndex installation. Authenticate with a personal token from Account → API tokens: `Authorization: Bearer sat_…`. Read tokens may read; read-write tokens may also submit and import. Every request is further limited by the token user’s role and the surveys shared with them. Errors are `{"error": {"code", "message", "details"?}}`.'
+				'Surveys, responses, imports, exports and contacts of a SatIndex installation. Authenticate with a personal token from Account → API tokens: `Authorization: Bearer sat_…`. Read tokens may read; read-write tokens may also submit and import. Every request is further limited by the token user’s role and the surveys shared with them. Errors are `{"error": {"code", "message", "details"?}}`.'
 		},
 		servers: [{ url: `${origin}/api/v1` }],
 		security: [{ bearer: [] }],
@@ -120,11 +121,13 @@ export function openApiDocument(origin: string) {
 						...writes
 					}
 				}
-			}
+			},
+			...contactPaths
 		},
 		components: {
 			securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (sat_…)' } },
 			schemas: {
+				...contactSchemas,
 				Error: {
 					type: 'object',
 					required: ['error'],
