@@ -5,12 +5,13 @@ import { createAdmin } from './commands/create-admin';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { jobs } from './commands/jobs';
+import { importContactsCommand } from './commands/import-contacts';
 import { migrate } from './commands/migrate';
 import { restore } from './commands/restore';
 import { rebuildStats } from './commands/rebuild-stats';
 import type { Command } from './commands/types';
 
-const commands: Command[] = [migrate, createAdmin, rebuildStats, backup, restore, importCommand, exportCommand, jobs];
+const commands: Command[] = [migrate, createAdmin, rebuildStats, backup, restore, importCommand, exportCommand, importContactsCommand, jobs];
 
 function printHelp(): void {
 	console.log('Usage: npm run satindex -- <command> [arguments]\n\nCommands:');

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { errorReportChunks } from '../../lib/server/data/export-service';
 import { importResponses, type ImportResult } from '../../lib/server/data/import-service';
 import { IGNORE } from '../../lib/csv/import-mapping';
+import type { CellError } from '../../lib/csv/issues';
 import { english } from './english';
 import { openMigratedDb } from './database';
 import { surveyArgument } from './survey-arg';
@@ -42,16 +43,21 @@ async function writeReport(file: string, result: Extract<ImportResult, { kind: '
 	writeFileSync(file, text);
 }
 
+/** Lists the first 20 problems of a file on stderr, each with its row, column and value. */
+export function printProblems(errors: CellError[]): void {
+	for (const e of errors.slice(0, 20)) {
+		const where = [`row ${e.row}`, e.column && `column "${e.column}"`, e.value && `value "${e.value}"`].filter(Boolean).join(', ');
+		console.error(`  ${where}: ${english(e.reason.code, e.reason.params)}`);
+	}
+}
+
 /** The one-line reason for an import that stored nothing, after listing the first problems on stderr. */
 async function failure(result: Exclude<ImportResult, { ok: true }>, file: string, report: string | undefined): Promise<Error> {
 	if (result.kind === 'mapping') {
 		const first = result.unknown[0];
 		return new Error(`Nothing imported: ${result.unknown.map((h) => `"${h}"`).join(', ')} are no answer codes of the survey; map them with --map "${first}=CODE" or --ignore "${first}".`);
 	}
-	for (const e of result.errors.slice(0, 20)) {
-		const where = [`row ${e.row}`, e.column && `column "${e.column}"`, e.value && `value "${e.value}"`].filter(Boolean).join(', ');
-		console.error(`  ${where}: ${english(e.reason.code, e.reason.params)}`);
-	}
+	printProblems(result.errors);
 	if (report) await writeReport(report, result);
 	const more = report ? ` The report is in ${report}.` : result.errorCount > 20 ? ' The first 20 are listed above; --report <file> writes them all.' : '';
 	return new Error(`Nothing imported: ${result.errorCount}${result.truncated ? '+' : ''} problem(s) in ${file}.${more}`);
