@@ -25,15 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// The claim's search: due rows of waiting states, and running rows whose lease ran out.
 	await db.schema.createIndex('jobs_due_idx').on('jobs').columns(['state', 'run_at']).execute();
 	await db.schema.createIndex('jobs_kind_idx').on('jobs').columns(['kind', 'created_at']).execute();
-
-	await db.schema
-		.createTable('mail_opt_outs')
-		.addColumn('email', 'text', (c) => c.primaryKey())
-		.addColumn('created_at', 'bigint', (c) => c.notNull())
-		.execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	await db.schema.dropTable('mail_opt_outs').execute();
 	await db.schema.dropTable('jobs').execute();
 }

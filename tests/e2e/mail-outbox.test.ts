@@ -14,7 +14,7 @@ import type { Database } from '../../src/lib/server/db/schema';
 import { renderMail } from '../../src/lib/server/mail/render';
 import { unsubscribeToken } from '../../src/lib/server/mail/unsubscribe';
 import { countJobsByState, enqueueJob } from '../../src/lib/server/repo/jobs';
-import { isOptedOut } from '../../src/lib/server/repo/mail-opt-outs';
+import { isOptedOut } from '../../src/lib/server/contacts';
 import { startSmtpSink, type SmtpSink } from '../smtp-sink';
 import { startServer, type RunningServer } from './server';
 
@@ -109,7 +109,7 @@ describe('mail outbox in the built server', () => {
 		const form = { 'content-type': 'application/x-www-form-urlencoded' };
 		const oneClick = await fetch(`${server.url}/unsubscribe/${token}`, { method: 'POST', headers: form, body: 'List-Unsubscribe=One-Click', redirect: 'manual' });
 		expect(oneClick.status).toBe(200);
-		expect(await isOptedOut(db!, 'reader@example.com')).toBe(true);
+		expect(await isOptedOut(db!, { email: 'reader@example.com' })).toBe(true);
 		const forged = await fetch(`${server.url}/unsubscribe/${token.slice(0, -2)}AA`, { method: 'POST', headers: form, body: 'List-Unsubscribe=One-Click' });
 		expect(forged.status).toBe(404);
 		for (const origin of [null, 'https://evil.example']) {

@@ -16,7 +16,7 @@ describe.each(engines)('mail through the outbox on %s', (engine) => {
 	let sink: SmtpSink | undefined;
 	beforeEach(async () => {
 		await t.db.deleteFrom('jobs').execute();
-		await t.db.deleteFrom('mail_opt_outs').execute();
+		await t.db.deleteFrom('contact_opt_outs').execute();
 	});
 	afterEach(async () => {
 		await sink?.close();

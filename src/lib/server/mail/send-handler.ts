@@ -6,7 +6,7 @@ import nodemailer from 'nodemailer';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { PermanentJobError, type JobHandler } from '../jobs/handler';
-import { isOptedOut } from '../repo/mail-opt-outs';
+import { isOptedOut } from '../contacts';
 import type { MailConfig } from './config';
 import { MAIL_KIND, type OutgoingMail } from './message';
 
@@ -51,7 +51,7 @@ export function mailSendHandler(db: Kysely<Database>, transport: MailTransport |
 		ratePerSecond: config.ratePerSecond,
 		async run(job) {
 			const mail = job.payload as OutgoingMail;
-			if (await isOptedOut(db, mail.to)) return { state: 'skipped', result: 'unsubscribed' };
+			if (await isOptedOut(db, { email: mail.to })) return { state: 'skipped', result: 'unsubscribed' };
 			if (!transport) return { state: 'kept' };
 			try {
 				const info = await transport.sendMail(nodemailerMessage(mail, config.from));

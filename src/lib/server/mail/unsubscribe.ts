@@ -4,9 +4,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken } from '../ids';
-import { addOptOut } from '../repo/mail-opt-outs';
+import { optOut } from '../contacts';
 import { getOrCreateSetting } from '../repo/settings';
-import { recordAudit } from '../repo/audit';
 
 type Db = Kysely<Database>;
 
@@ -37,8 +36,6 @@ export async function readUnsubscribeToken(db: Db, token: string): Promise<strin
 export async function unsubscribe(db: Db, token: string): Promise<boolean> {
 	const email = await readUnsubscribeToken(db, token);
 	if (!email) return false;
-	await db.transaction().execute(async (trx) => {
-		if (await addOptOut(trx, email)) await recordAudit(trx, { action: 'mail.unsubscribed', target: email });
-	});
+	await optOut(db, { email }, 'unsubscribe');
 	return true;
 }

@@ -46,7 +46,6 @@ export type AuditAction =
 	| 'channel.deleted'
 	| 'invitations.created'
 	| 'mail.test-queued'
-	| 'mail.unsubscribed'
 	| 'jobs.retried'
 	| 'contacts.imported'
 	| 'contacts.mapping-saved'

@@ -31,13 +31,6 @@ export interface JobsTable {
 	finished_at: number | null;
 }
 
-export interface MailOptOutsTable {
-	/** Lower-cased address that asked for no more mail. */
-	email: string;
-	created_at: number;
-}
-
 export interface JobTables {
 	jobs: JobsTable;
-	mail_opt_outs: MailOptOutsTable;
 }
