@@ -18,10 +18,20 @@ export type OptOutTarget = { contactId: string } | { email: string };
 /** Who asks: a user on a contact's page or the API, or the recipient through an unsubscribe link. */
 export type OptOutRequester = ContactActor | 'unsubscribe';
 
+// The key never changes once stored, so each database handle reads it once: every message the
+// mail worker sends asks whether its address opted out.
+const hashSecrets = new WeakMap<Db, Promise<string>>();
+
 /** Keyed hashes (hex) of normalised emails; the key lives in the database so every process agrees. */
 export async function emailHasher(db: Db): Promise<(email: string) => string> {
-	const secret = await getOrCreateSetting(db, 'contact-hash-secret', randomToken);
-	return (email) => hashToken(`${secret}:${email}`);
+	let secret = hashSecrets.get(db);
+	if (!secret) {
+		secret = getOrCreateSetting(db, 'contact-hash-secret', randomToken);
+		hashSecrets.set(db, secret);
+		secret.catch(() => hashSecrets.delete(db));
+	}
+	const key = await secret;
+	return (email) => hashToken(`${key}:${email}`);
 }
 
 async function resolve(db: Db, target: OptOutTarget) {
