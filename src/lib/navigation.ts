@@ -43,6 +43,7 @@ export const surveyTabs: SurveyTab[] = [
 	{ path: 'settings', label: 'surveys.tab.settings', access: 'edit' },
 	{ path: 'data', label: 'data.tab', access: 'edit' },
 	{ path: 'distribute', label: 'distribute.tab', access: 'edit' },
+	{ path: 'campaigns', label: 'campaigns.tab', access: 'edit' },
 	{ path: 'share', label: 'surveys.tab.share', access: 'owner' }
 ];
 

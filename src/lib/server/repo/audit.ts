@@ -51,7 +51,10 @@ export type AuditAction =
 	| 'contacts.mapping-saved'
 	| 'contact.updated'
 	| 'contact.opted-out'
-	| 'contact.deleted';
+	| 'contact.deleted'
+	| 'campaign.created'
+	| 'campaign.sent'
+	| 'campaign.test-sent';
 
 export interface AuditEvent {
 	action: AuditAction;

@@ -1,0 +1,59 @@
+// A new campaign: its name, audience and a template per survey language, checked and stored as a
+// draft (nothing is mailed until it is sent) in one transaction with its audit entry.
+import type { Kysely } from 'kysely';
+import { templateProblem, type InvitationTemplate } from '../../survey/invitation-template';
+import type { Database } from '../db/schema';
+import { randomToken } from '../ids';
+import { recordAudit } from '../repo/audit';
+import { campaignNameTaken, insertCampaign, type Campaign, type CampaignAudience } from '../repo/campaigns';
+import { listContactAttributes } from '../repo/contacts';
+import { listBatches } from '../repo/invitations';
+import { requireCampaignSurvey, type CampaignActor } from './access';
+
+type Db = Kysely<Database>;
+
+export interface CampaignInput {
+	name: string;
+	audience: CampaignAudience;
+	templates: Record<string, InvitationTemplate>;
+}
+
+/** Field → message key of what is wrong with it. */
+export type CampaignErrors = Record<string, string>;
+export type CreateCampaignResult = { ok: true; campaign: Campaign } | { ok: false; errors: CampaignErrors };
+
+export const MAX_CAMPAIGN_NAME = 120;
+
+async function checkInput(db: Db, surveyId: string, languages: readonly string[], input: CampaignInput): Promise<CampaignErrors> {
+	const errors: CampaignErrors = {};
+	const name = input.name.trim();
+	if (!name) errors.name = 'campaigns.error.nameMissing';
+	else if (name.length > MAX_CAMPAIGN_NAME) errors.name = 'campaigns.error.nameTooLong';
+	// The name is also the invitations' batch under Distribute, so it may name neither twice.
+	else if ((await campaignNameTaken(db, surveyId, name)) || (await listBatches(db, surveyId)).some((b) => b.batch === name)) errors.name = 'campaigns.error.nameTaken';
+	const audience = input.audience;
+	if (audience.kind === 'attribute') {
+		const known = (await listContactAttributes(db)).some((a) => a.key === audience.key);
+		if (!known || !audience.value.trim()) errors.audience = 'campaigns.error.audienceUnknown';
+	}
+	for (const language of languages) {
+		const template = input.templates[language];
+		const problem = template ? templateProblem(template) : 'campaigns.template.subjectMissing';
+		if (problem) errors[`template.${language}`] = problem;
+	}
+	return errors;
+}
+
+export async function createCampaign(db: Db, actor: CampaignActor, surveyId: string, input: CampaignInput, now = Date.now()): Promise<CreateCampaignResult> {
+	const survey = await requireCampaignSurvey(db, actor, surveyId);
+	const languages = survey.settings.languages;
+	return db.transaction().execute(async (trx) => {
+		const errors = await checkInput(trx, survey.id, languages, input);
+		if (Object.keys(errors).length) return { ok: false, errors };
+		const templates = Object.fromEntries(languages.map((l) => [l, input.templates[l]]));
+		const campaign: Campaign = { id: randomToken(), surveyId: survey.id, name: input.name.trim(), audience: input.audience, templates, createdBy: actor.id, createdAt: now, sentAt: null };
+		await insertCampaign(trx, campaign);
+		await recordAudit(trx, { action: 'campaign.created', actor, target: survey.id, detail: { campaign: campaign.id, name: campaign.name } }, now);
+		return { ok: true, campaign };
+	});
+}

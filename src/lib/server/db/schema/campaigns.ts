@@ -1,0 +1,29 @@
+export interface CampaignsTable {
+	id: string;
+	survey_id: string;
+	name: string;
+	/** JSON CampaignAudience: every contact, or those with one attribute value. */
+	audience: string;
+	/** JSON: language → { subject, body } with {name}, {link}, {closes} placeholders. */
+	templates: string;
+	created_by: string | null;
+	created_at: number;
+	/** Epoch ms of the (first) send; null while a draft. */
+	sent_at: number | null;
+}
+
+export interface CampaignRecipientsTable {
+	campaign_id: string;
+	contact_id: string;
+	/** The personal single-use invitation; null when the contact was skipped. */
+	invitation_id: string | null;
+	language: string;
+	/** Why no mail was queued: 'optedOut' | 'noEmail'; null when it was. */
+	skipped: string | null;
+	created_at: number;
+}
+
+export interface CampaignTables {
+	campaigns: CampaignsTable;
+	campaign_recipients: CampaignRecipientsTable;
+}

@@ -1,0 +1,131 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { InvitationTemplate } from '../../survey/invitation-template';
+
+type Db = Kysely<Database>;
+
+/** Who a campaign writes to: every contact, or those whose attribute `key` is exactly `value`. */
+export type CampaignAudience = { kind: 'all' } | { kind: 'attribute'; key: string; value: string };
+
+export interface Campaign {
+	id: string;
+	surveyId: string;
+	name: string;
+	audience: CampaignAudience;
+	/** Language → template; one per survey language. */
+	templates: Record<string, InvitationTemplate>;
+	createdBy: string | null;
+	createdAt: number;
+	sentAt: number | null;
+}
+
+export interface NewRecipient {
+	contactId: string;
+	invitationId: string | null;
+	language: string;
+	skipped: 'optedOut' | 'noEmail' | null;
+}
+
+/** One recipient joined with what followed: the mail job, the invitation's use, the response. */
+export interface RecipientRow {
+	contactId: string;
+	email: string | null;
+	name: string;
+	externalId: string | null;
+	language: string;
+	attributes: Record<string, string>;
+	skipped: string | null;
+	jobState: string | null;
+	lastError: string | null;
+	usedAt: number | null;
+	responded: boolean;
+}
+
+const toCampaign = (row: Database['campaigns']): Campaign => ({
+	id: row.id,
+	surveyId: row.survey_id,
+	name: row.name,
+	audience: JSON.parse(row.audience) as CampaignAudience,
+	templates: JSON.parse(row.templates) as Record<string, InvitationTemplate>,
+	createdBy: row.created_by,
+	createdAt: Number(row.created_at),
+	sentAt: row.sent_at === null ? null : Number(row.sent_at)
+});
+
+export async function insertCampaign(db: Db, campaign: Campaign): Promise<void> {
+	await db
+		.insertInto('campaigns')
+		.values({
+			id: campaign.id,
+			survey_id: campaign.surveyId,
+			name: campaign.name,
+			audience: JSON.stringify(campaign.audience),
+			templates: JSON.stringify(campaign.templates),
+			created_by: campaign.createdBy,
+			created_at: campaign.createdAt,
+			sent_at: campaign.sentAt
+		})
+		.execute();
+}
+
+export async function findCampaign(db: Db, id: string): Promise<Campaign | undefined> {
+	const row = await db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+	return row && toCampaign(row);
+}
+
+/** The survey's campaigns, newest first. */
+export async function listCampaigns(db: Db, surveyId: string): Promise<Campaign[]> {
+	const rows = await db.selectFrom('campaigns').selectAll().where('survey_id', '=', surveyId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+	return rows.map(toCampaign);
+}
+
+export async function campaignNameTaken(db: Db, surveyId: string, name: string): Promise<boolean> {
+	return (await db.selectFrom('campaigns').select('id').where('survey_id', '=', surveyId).where('name', '=', name).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Stamps the send (the first time only). As the send's first write it takes the campaign row's
+ * lock on PostgreSQL and the write lock on SQLite, so two sends of one campaign run one after the other.
+ */
+export async function markCampaignSent(db: Db, id: string, now: number): Promise<void> {
+	await db.updateTable('campaigns').set({ sent_at: sql<number>`coalesce(sent_at, ${now})` }).where('id', '=', id).execute();
+}
+
+/** Contacts already recipients of the campaign (a second send leaves them alone). */
+export async function recipientContactIds(db: Db, campaignId: string): Promise<Set<string>> {
+	const rows = await db.selectFrom('campaign_recipients').select('contact_id').where('campaign_id', '=', campaignId).execute();
+	return new Set(rows.map((r) => r.contact_id));
+}
+
+export async function insertRecipients(db: Db, campaignId: string, recipients: NewRecipient[], now: number): Promise<void> {
+	const rows = recipients.map((r) => ({ campaign_id: campaignId, contact_id: r.contactId, invitation_id: r.invitationId, language: r.language, skipped: r.skipped, created_at: now }));
+	for (let i = 0; i < rows.length; i += 500) await db.insertInto('campaign_recipients').values(rows.slice(i, i + 500)).execute();
+}
+
+/** Every recipient with its mail job's state, the invitation's use and whether a response is stored. */
+export async function listRecipientRows(db: Db, campaignId: string): Promise<RecipientRow[]> {
+	const rows = await db
+		.selectFrom('campaign_recipients as r')
+		.leftJoin('contacts as c', 'c.id', 'r.contact_id')
+		.leftJoin('invitations as i', 'i.id', 'r.invitation_id')
+		.leftJoin('jobs as j', (join) => join.on('j.kind', '=', 'mail.send').on('j.dedupe_key', '=', sql<string>`'invitation:' || r.invitation_id`))
+		.leftJoin('responses as s', 's.invitation_id', 'r.invitation_id')
+		.select(['r.contact_id', 'r.language', 'r.skipped', 'c.email', 'c.name', 'c.external_id', 'c.attributes', 'j.state', 'j.last_error', 'i.used_at', 's.id as response_id'])
+		.where('r.campaign_id', '=', campaignId)
+		.orderBy('r.created_at')
+		.orderBy('r.contact_id')
+		.execute();
+	return rows.map((row) => ({
+		contactId: row.contact_id,
+		email: row.email,
+		name: row.name ?? '',
+		externalId: row.external_id,
+		language: row.language,
+		attributes: row.attributes ? (JSON.parse(row.attributes) as Record<string, string>) : {},
+		skipped: row.skipped,
+		jobState: row.state,
+		lastError: row.last_error,
+		usedAt: row.used_at === null ? null : Number(row.used_at),
+		responded: row.response_id !== null
+	}));
+}

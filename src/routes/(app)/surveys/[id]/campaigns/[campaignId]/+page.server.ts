@@ -1,0 +1,52 @@
+import { error, fail } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { requireSurvey } from '$lib/server/auth/survey-access';
+import { campaignReport, previewCampaign, sendCampaign, sendCampaignTest } from '$lib/server/campaigns';
+import { appDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { findCampaign } from '$lib/server/repo/campaigns';
+import type { Actions, PageServerLoad } from './$types';
+
+const testForm = v.object({ language: v.optional(v.string(), '') });
+
+/** The campaign when it belongs to this survey and the user may edit the survey; 404 otherwise. */
+async function requireCampaignPage(locals: App.Locals, params: { id: string; campaignId: string }, url: URL) {
+	const { user, survey } = await requireSurvey(locals, params.id, 'edit', url);
+	const campaign = await findCampaign(appDb(), params.campaignId);
+	if (!campaign || campaign.surveyId !== survey.id) error(404, { message: 'errors.notFound' });
+	return { user, survey, campaign };
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const { user, survey, campaign } = await requireCampaignPage(locals, params, url);
+	const db = appDb();
+	const report = (await campaignReport(db, user, campaign.id))!;
+	const preview = (await previewCampaign(db, user, campaign.id, url.origin))!;
+	const failures = report.failures;
+	return {
+		campaign: { id: campaign.id, name: campaign.name, sentAt: campaign.sentAt, audience: campaign.audience, createdAt: campaign.createdAt },
+		counts: report.counts,
+		byAttribute: report.byAttribute,
+		failures,
+		preview,
+		languages: survey.settings.languages,
+		timeZone: survey.settings.timeZone,
+		canSend: survey.status === 'open' && (survey.closesAt === null || survey.closesAt > Date.now())
+	};
+};
+
+export const actions: Actions = {
+	test: async ({ locals, params, request, url }) => {
+		const { user, campaign } = await requireCampaignPage(locals, params, url);
+		const form = await parseForm(request, testForm);
+		if (!form.ok) return fail(400, { action: 'test', errors: form.errors });
+		await sendCampaignTest(appDb(), user, campaign.id, form.data.language, url.origin);
+		return { action: 'test', done: user.email };
+	},
+	send: async ({ locals, params, url }) => {
+		const { user, campaign } = await requireCampaignPage(locals, params, url);
+		const sent = await sendCampaign(appDb(), user, campaign.id, url.origin);
+		if (!sent.ok) return fail(409, { action: 'send', errors: { form: sent.reason } });
+		return { action: 'send', queued: sent.queued, optedOut: sent.optedOut, noEmail: sent.noEmail };
+	}
+};
