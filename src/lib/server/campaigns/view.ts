@@ -10,7 +10,7 @@ import { queueMail } from '../mail/compose';
 import type { MailContent } from '../mail/render';
 import { recordAudit } from '../repo/audit';
 import { listRecipientRows, type Campaign, type RecipientRow } from '../repo/campaigns';
-import { listContactAttributes, type ContactAttribute } from '../repo/contacts';
+import { countContacts, listContactAttributes, type ContactAttribute } from '../repo/contacts';
 import type { Survey } from '../repo/surveys';
 import { requireCampaign, type CampaignActor } from './access';
 import { composeInvitation, invitationContent, languageFor } from './message';
@@ -44,7 +44,7 @@ export async function campaignReport(db: Db, actor: CampaignActor, campaignId: s
 	return { ...found, counts: countOutcomes(recipients), byAttribute, failures, recipients };
 }
 
-/** Each recipient as CSV (UTF-8 with BOM, formula-safe): identity, language, state, reason, started, completed, sent-at zone. */
+/** Each recipient as CSV (UTF-8 with BOM, formula-safe): identity, language, state, reason, started, completed, used_at (ISO in the survey's zone). */
 export function campaignCsv(report: Pick<CampaignReport, 'recipients'>, timeZone: string): string {
 	const header = textLine(['external_id', 'email', 'name', 'language', 'state', 'reason', 'started', 'completed', 'used_at']);
 	const rows = report.recipients.map((r) =>
@@ -55,14 +55,15 @@ export function campaignCsv(report: Pick<CampaignReport, 'recipients'>, timeZone
 
 /** How many contacts the audience holds now (the new-campaign page's count). */
 export async function audienceSize(db: Db, audience: Campaign['audience']): Promise<number> {
-	return (await audienceContacts(db, { audience })).length;
+	return audience.kind === 'all' ? countContacts(db) : (await audienceContacts(db, { audience })).length;
 }
 
-/** The message the campaign's first contact (or `contactId`) would get, with the public link in place of the personal one. */
+/** The message one of the campaign's contacts would get, with the public link in place of the personal one. */
 export async function previewCampaign(db: Db, actor: CampaignActor, campaignId: string, origin: string): Promise<{ content: MailContent; contactName: string; language: string } | undefined> {
 	const found = await requireCampaign(db, actor, campaignId);
 	if (!found) return undefined;
-	const [contact] = await audienceContacts(db, found.campaign);
+	// Someone the campaign would actually write to, so the preview never shows an unsubscribed contact.
+	const contact = (await audienceContacts(db, found.campaign)).find((c) => c.email !== null && c.optedOutAt === null);
 	const locale = languageFor(found.survey, contact?.language ?? null);
 	const name = contact?.name ?? '';
 	return { content: invitationContent(found.campaign, found.survey, locale, { name, token: null }, origin), contactName: name, language: locale };
