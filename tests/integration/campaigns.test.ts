@@ -1,6 +1,7 @@
 // Email invitation campaigns on each engine: one mail job per recipient in the send's transaction,
 // none added by a repeat, opted-out contacts recorded and never mailed, access by survey, and the
 // campaign's counts from the outbox, the invitations and the stored responses.
+import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CampaignForbidden, campaignCsv, campaignReport, createCampaign, previewCampaign, sendCampaign, type CampaignInput } from '../../src/lib/server/campaigns';
 import { submitResponse } from '../../src/lib/server/collection/submit';
@@ -79,6 +80,35 @@ describe.each(engines)('campaigns on %s', (engine) => {
 		expect(await jobsFor(survey.id)).toHaveLength(2);
 		await importWave([`${wave}-5,${wave}-5@example.com,Late,en,core`]);
 		expect(await sendCampaign(t.db, owner, campaign.id, origin)).toMatchObject({ ok: true, queued: 1 });
+		expect(await jobsFor(survey.id)).toHaveLength(3);
+	});
+
+	/** Makes the database refuse the mail job to `address`, as a process dying at that point would leave the send. */
+	async function refuseJobTo(address: string | null) {
+		if (engine === 'sqlite') {
+			await sql`drop trigger if exists refuse_job`.execute(t.db);
+			if (address) await sql.raw(`create trigger refuse_job before insert on jobs when new.payload like '%${address}%' begin select raise(abort, 'refused'); end`).execute(t.db);
+			return;
+		}
+		await sql`drop trigger if exists refuse_job on jobs`.execute(t.db);
+		if (!address) return;
+		await sql.raw(`create or replace function refuse_job() returns trigger as $$ begin if new.payload like '%${address}%' then raise exception 'refused'; end if; return new; end $$ language plpgsql`).execute(t.db);
+		await sql`create trigger refuse_job before insert on jobs for each row execute function refuse_job()`.execute(t.db);
+	}
+
+	it('leaves nothing of a send that fails half-way: no invitation, recipient or job, and the next send does it all', async () => {
+		// Imported first, so listed last (newest first): the other messages are queued before it fails.
+		await importWave([`${wave}-9,${wave}-boom@example.com,Boom,en,core`]);
+		await importWave([`${wave}-1,${wave}-1@example.com,A,en,core`, `${wave}-2,${wave}-2@example.com,B,zh,core`]);
+		const campaign = await newCampaign();
+		await refuseJobTo(`${wave}-boom@`);
+		await expect(sendCampaign(t.db, owner, campaign.id, origin)).rejects.toThrow();
+		await refuseJobTo(null);
+		expect(await jobsFor(survey.id)).toHaveLength(0);
+		expect(await t.db.selectFrom('invitations').select('id').where('survey_id', '=', survey.id).execute()).toEqual([]);
+		expect(await t.db.selectFrom('campaign_recipients').select('contact_id').where('campaign_id', '=', campaign.id).execute()).toEqual([]);
+		expect(await t.db.selectFrom('campaigns').select('sent_at').where('id', '=', campaign.id).executeTakeFirst()).toEqual({ sent_at: null });
+		expect(await sendCampaign(t.db, owner, campaign.id, origin)).toEqual({ ok: true, queued: 3, optedOut: 0, noEmail: 0 });
 		expect(await jobsFor(survey.id)).toHaveLength(3);
 	});
 
