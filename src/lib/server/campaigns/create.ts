@@ -9,6 +9,7 @@ import { campaignNameTaken, insertCampaign, type Campaign, type CampaignAudience
 import { listContactAttributes } from '../repo/contacts';
 import { listBatches } from '../repo/invitations';
 import { requireCampaignSurvey, type CampaignActor } from './access';
+import { MAX_REMINDERS } from './remind';
 
 type Db = Kysely<Database>;
 
@@ -16,6 +17,8 @@ export interface CampaignInput {
 	name: string;
 	audience: CampaignAudience;
 	templates: Record<string, InvitationTemplate>;
+	/** Reminder delays in days after the send; absent or empty: no reminders. */
+	reminderDays?: number[];
 }
 
 /** Field → message key of what is wrong with it. */
@@ -23,6 +26,13 @@ export type CampaignErrors = Record<string, string>;
 export type CreateCampaignResult = { ok: true; campaign: Campaign } | { ok: false; errors: CampaignErrors };
 
 export const MAX_CAMPAIGN_NAME = 120;
+/** The longest reminder delay, in days. */
+export const MAX_REMINDER_DAYS = 90;
+
+/** Whole days from 1 to MAX_REMINDER_DAYS, no delay twice, at most MAX_REMINDERS. */
+function reminderDaysValid(days: readonly number[]): boolean {
+	return days.length <= MAX_REMINDERS && new Set(days).size === days.length && days.every((d) => Number.isInteger(d) && d >= 1 && d <= MAX_REMINDER_DAYS);
+}
 
 async function checkInput(db: Db, surveyId: string, languages: readonly string[], input: CampaignInput): Promise<CampaignErrors> {
 	const errors: CampaignErrors = {};
@@ -36,6 +46,7 @@ async function checkInput(db: Db, surveyId: string, languages: readonly string[]
 		const known = (await listContactAttributes(db)).some((a) => a.key === audience.key);
 		if (!known || !audience.value.trim()) errors.audience = 'campaigns.error.audienceUnknown';
 	}
+	if (!reminderDaysValid(input.reminderDays ?? [])) errors.reminders = 'campaigns.error.reminderDays';
 	for (const language of languages) {
 		const template = input.templates[language];
 		const problem = template ? templateProblem(template) : 'campaigns.template.subjectMissing';
@@ -51,9 +62,9 @@ export async function createCampaign(db: Db, actor: CampaignActor, surveyId: str
 		const errors = await checkInput(trx, survey.id, languages, input);
 		if (Object.keys(errors).length) return { ok: false, errors };
 		const templates = Object.fromEntries(languages.map((l) => [l, input.templates[l]]));
-		const campaign: Campaign = { id: randomToken(), surveyId: survey.id, name: input.name.trim(), audience: input.audience, templates, createdBy: actor.id, createdAt: now, sentAt: null };
+		const campaign: Campaign = { id: randomToken(), surveyId: survey.id, name: input.name.trim(), audience: input.audience, templates, createdBy: actor.id, createdAt: now, sentAt: null, reminderDays: [...(input.reminderDays ?? [])].sort((a, b) => a - b) };
 		await insertCampaign(trx, campaign);
-		await recordAudit(trx, { action: 'campaign.created', actor, target: survey.id, detail: { campaign: campaign.id, name: campaign.name } }, now);
+		await recordAudit(trx, { action: 'campaign.created', actor, target: survey.id, detail: { campaign: campaign.id, name: campaign.name, reminderDays: campaign.reminderDays.join(", ") } }, now);
 		return { ok: true, campaign };
 	});
 }

@@ -2,6 +2,7 @@
 // invitation, a recipient row and one `mail.send` job keyed `invitation:<id>` — all in ONE
 // transaction, so a killed process leaves either the whole send or none of it, and the outbox's
 // dedupe key keeps each invitation to one message. Opted-out contacts are recorded, never mailed.
+// The campaign's reminders are queued in the same transaction, each for its later time.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { emailHasher } from '../contacts/opt-out';
@@ -14,6 +15,7 @@ import { insertInvitations } from '../repo/invitations';
 import type { Survey } from '../repo/surveys';
 import { requireCampaign, type CampaignActor } from './access';
 import { composeInvitation, languageFor } from './message';
+import { queueReminders } from './remind';
 
 type Db = Kysely<Database>;
 
@@ -48,6 +50,7 @@ async function queueRecipients(trx: Db, campaign: Campaign, survey: Survey, cont
 		if (token) {
 			const mail = await composeInvitation(trx, campaign, survey, { email: contact.email!, name: contact.name, locale, token }, origin);
 			await queueMail(trx, mail, `invitation:${token}`);
+			await queueReminders(trx, campaign, { contactId: contact.id, invitationId: token, origin }, now);
 		}
 		recipients.push({ contactId: contact.id, invitationId: token, language: locale, skipped: skipped(contact) });
 	}

@@ -14,6 +14,7 @@ import { countContacts, listContactAttributes, type ContactAttribute } from '../
 import type { Survey } from '../repo/surveys';
 import { requireCampaign, type CampaignActor } from './access';
 import { composeInvitation, invitationContent, languageFor } from './message';
+import { reminderSummary, type ReminderSummary } from './remind';
 import { audienceContacts } from './send';
 
 type Db = Kysely<Database>;
@@ -25,6 +26,7 @@ export interface CampaignReport {
 	byAttribute: (AttributeBreakdown & { label: ContactAttribute['label'] })[];
 	failures: { name: string; email: string | null; reason: string }[];
 	recipients: (RecipientRow & RecipientOutcome)[];
+	reminders: ReminderSummary;
 }
 
 const outcomeOf = (row: RecipientRow): RecipientRow & RecipientOutcome => ({
@@ -41,7 +43,8 @@ export async function campaignReport(db: Db, actor: CampaignActor, campaignId: s
 	const attributes = await listContactAttributes(db);
 	const byAttribute = breakdownByAttribute(recipients, attributes.map((a) => a.key)).map((b, i) => ({ ...b, label: attributes[i].label }));
 	const failures = recipients.filter((r) => r.state === 'failed').map((r) => ({ name: r.name, email: r.email, reason: r.lastError ?? '' }));
-	return { ...found, counts: countOutcomes(recipients), byAttribute, failures, recipients };
+	const reminders = await reminderSummary(db, found.campaign);
+	return { ...found, counts: countOutcomes(recipients), byAttribute, failures, recipients, reminders };
 }
 
 /** Each recipient as CSV (UTF-8 with BOM, formula-safe): identity, language, state, reason, started, completed, used_at (ISO in the survey's zone). */

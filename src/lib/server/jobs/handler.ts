@@ -1,9 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import type { Job } from '../repo/jobs';
 
 /** How a handler finished a job: `done` with what it produced, `kept` (stays in the app), `skipped`. */
 export interface HandlerResult {
 	state: 'done' | 'kept' | 'skipped';
 	result?: string;
+	/** Writes that commit in the one transaction recording this outcome, and only if it is recorded (e.g. the next job queued). */
+	alongside?: (trx: Kysely<Database>) => Promise<void>;
 }
 
 /** The code that runs one kind of job. Throw PermanentJobError for work that can never succeed; any other error is retried. */

@@ -6,7 +6,7 @@ import type { Database } from '../db/schema';
 import { randomToken } from '../ids';
 import { claimJobs, finishJob, releaseJobs, renewClaims, type Job, type JobOutcome } from '../repo/jobs';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff';
-import { PermanentJobError, type JobHandler } from './handler';
+import { PermanentJobError, type HandlerResult, type JobHandler } from './handler';
 
 export interface WorkerOptions {
 	workerId?: string;
@@ -116,13 +116,22 @@ export class JobWorker {
 	private async runJob(job: Job): Promise<void> {
 		const handler = this.handlers.get(job.kind)!;
 		let outcome: JobOutcome;
+		let alongside: HandlerResult['alongside'];
 		try {
-			const { state, result } = await handler.run(job);
-			outcome = { state, result: result ?? null };
+			const finished = await handler.run(job);
+			outcome = { state: finished.state, result: finished.result ?? null };
+			alongside = finished.alongside;
 		} catch (error) {
 			outcome = this.failure(job, error);
 		}
-		await finishJob(this.db, job.id, this.workerId, outcome);
+		if (!alongside) {
+			await finishJob(this.db, job.id, this.workerId, outcome);
+			return;
+		}
+		const effects = alongside;
+		await this.db.transaction().execute(async (trx) => {
+			if (await finishJob(trx, job.id, this.workerId, outcome)) await effects(trx);
+		});
 	}
 
 	private failure(job: Job, error: unknown): JobOutcome {

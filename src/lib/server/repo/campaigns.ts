@@ -17,6 +17,8 @@ export interface Campaign {
 	createdBy: string | null;
 	createdAt: number;
 	sentAt: number | null;
+	/** Delays in days after the send, one reminder each, ascending; empty for none. */
+	reminderDays: number[];
 }
 
 export interface NewRecipient {
@@ -49,7 +51,8 @@ const toCampaign = (row: Database['campaigns']): Campaign => ({
 	templates: JSON.parse(row.templates) as Record<string, InvitationTemplate>,
 	createdBy: row.created_by,
 	createdAt: Number(row.created_at),
-	sentAt: row.sent_at === null ? null : Number(row.sent_at)
+	sentAt: row.sent_at === null ? null : Number(row.sent_at),
+	reminderDays: JSON.parse(row.reminder_days) as number[]
 });
 
 export async function insertCampaign(db: Db, campaign: Campaign): Promise<void> {
@@ -63,7 +66,8 @@ export async function insertCampaign(db: Db, campaign: Campaign): Promise<void> 
 			templates: JSON.stringify(campaign.templates),
 			created_by: campaign.createdBy,
 			created_at: campaign.createdAt,
-			sent_at: campaign.sentAt
+			sent_at: campaign.sentAt,
+			reminder_days: JSON.stringify(campaign.reminderDays)
 		})
 		.execute();
 }
@@ -128,4 +132,26 @@ export async function listRecipientRows(db: Db, campaignId: string): Promise<Rec
 		usedAt: row.used_at === null ? null : Number(row.used_at),
 		responded: row.response_id !== null
 	}));
+}
+
+/** Whether the invitation was used or a response stored with it (the contact has answered). */
+export async function invitationAnswered(db: Db, invitationId: string): Promise<boolean> {
+	const used = await db.selectFrom('invitations').select('id').where('id', '=', invitationId).where('used_at', 'is not', null).executeTakeFirst();
+	if (used) return true;
+	return (await db.selectFrom('responses').select('id').where('invitation_id', '=', invitationId).executeTakeFirst()) !== undefined;
+}
+
+/** The campaign's reminder jobs (`campaign.remind`, keyed `remind:<invitation>:<n>`) by state and result. */
+export async function reminderJobCounts(db: Db, campaignId: string, maxReminders: number): Promise<{ state: string; result: string | null; n: number }[]> {
+	const keys = Array.from({ length: maxReminders }, (_, i) => i + 1);
+	const rows = await db
+		.selectFrom('campaign_recipients as r')
+		.innerJoin('jobs as j', (join) =>
+			join.on('j.kind', '=', 'campaign.remind').on((eb) => eb.or(keys.map((n) => eb('j.dedupe_key', '=', sql<string>`'remind:' || r.invitation_id || ${`:${n}`}`))))
+		)
+		.select(['j.state', 'j.result', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('r.campaign_id', '=', campaignId)
+		.groupBy(['j.state', 'j.result'])
+		.execute();
+	return rows.map((row) => ({ state: row.state, result: row.result, n: Number(row.n) }));
 }

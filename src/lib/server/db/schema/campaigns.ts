@@ -10,6 +10,8 @@ export interface CampaignsTable {
 	created_at: number;
 	/** Epoch ms of the (first) send; null while a draft. */
 	sent_at: number | null;
+	/** JSON number[]: reminder delays in days after the send (at most three); '[]' for none. */
+	reminder_days: string;
 }
 
 export interface CampaignRecipientsTable {

@@ -13,15 +13,19 @@ const campaignForm = v.looseObject({
 	name: v.optional(v.string(), ''),
 	audience: v.picklist(['all', 'attribute'], 'validation.invalid'),
 	attr: v.optional(v.string(), ''),
-	value: v.optional(v.string(), '')
+	value: v.optional(v.string(), ''),
+	reminders: v.optional(v.string(), '')
 });
 type CampaignForm = v.InferOutput<typeof campaignForm>;
 
 const audienceOf = (form: CampaignForm): CampaignAudience => (form.audience === 'attribute' ? { kind: 'attribute', key: form.attr, value: form.value.trim() } : { kind: 'all' });
 
+/** "3, 7" → [3, 7] (commas, Chinese commas or spaces between); a word that is no number stays NaN for the service to refuse. */
+const reminderDaysOf = (text: string): number[] => text.split(/[\s,，、]+/).filter(Boolean).map(Number);
+
 function inputOf(survey: Survey, form: CampaignForm, values: Record<string, string>): CampaignInput {
 	const templates = Object.fromEntries(survey.settings.languages.map((l) => [l, { subject: values[`subject-${l}`] ?? '', body: values[`body-${l}`] ?? '' }]));
-	return { name: form.name, audience: audienceOf(form), templates };
+	return { name: form.name, audience: audienceOf(form), templates, reminderDays: reminderDaysOf(form.reminders) };
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

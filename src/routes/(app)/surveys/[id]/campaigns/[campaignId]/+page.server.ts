@@ -28,6 +28,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		counts: report.counts,
 		byAttribute: report.byAttribute,
 		failures,
+		reminders: report.reminders,
 		preview,
 		languages: survey.settings.languages,
 		timeZone: survey.settings.timeZone,
