@@ -128,6 +128,24 @@ describe.each(engines)('outbox jobs on %s', (engine) => {
 		expect(await findJob(t.db, id)).toMatchObject({ state: 'done', attempts: 2, result: 'ok 7' });
 	});
 
+	it('commits a handler’s follow-up writes with the outcome, and drops them when its claim was lost meanwhile', async () => {
+		expect.hasAssertions();
+		const kept = (await enqueueJob(t.db, { kind: 'test.chain', payload: 1 }))!;
+		const lost = (await enqueueJob(t.db, { kind: 'test.chain', payload: 2 }))!;
+		const chaining: JobHandler = {
+			kind: 'test.chain',
+			async run(job) {
+				// The second job's lease runs out mid-run and another worker claims it.
+				if (job.id === lost) await t.db.updateTable('jobs').set({ locked_by: 'another' }).where('id', '=', lost).execute();
+				return { state: 'done', alongside: async (trx) => void (await enqueueJob(trx, { kind: 'test.next', payload: job.payload, dedupeKey: `next:${job.payload}` })) };
+			}
+		};
+		expect(await new JobWorker(t.db, [chaining]).runBatch()).toBe(2);
+		expect(await findJob(t.db, kept)).toMatchObject({ state: 'done' });
+		expect(await findJob(t.db, lost)).toMatchObject({ state: 'running' });
+		expect((await listJobs(t.db, { kind: 'test.next', limit: 10 })).map((j) => j.dedupeKey)).toEqual(['next:1']);
+	});
+
 	it('extends its lease on the rest of a batch that has outlasted half of it', async () => {
 		expect.hasAssertions();
 		// Claimed 6 s ago with a 10 s lease: a batch whose server has been slow.
