@@ -73,6 +73,7 @@ describe.skipIf(!chromiumPath)('email campaigns', () => {
 		expect(await page.getByLabel('主题').first().inputValue()).toBe('{name}，诚邀您评价我们的服务');
 		await screenshot(page, 'campaign-new-zh-1366');
 		await page.getByLabel('名称').fill('十二月满意度调查');
+		await page.getByLabel('提醒').fill('7，3');
 		await page.getByRole('button', { name: '创建邀请' }).click();
 		await page.getByRole('heading', { name: '十二月满意度调查' }).waitFor();
 		expect(await page.locator('.mail').innerText()).toMatch(/尊敬的张三：|Dear Li Si,/);
@@ -100,12 +101,15 @@ describe.skipIf(!chromiumPath)('email campaigns', () => {
 		await phone.close();
 
 		await page.goto(await campaignUrl());
-		const counts = await page.locator('.counts').innerText();
+		const counts = await page.locator('section[aria-labelledby="progress-heading"] .counts').innerText();
 		expect(counts).toMatch(/已发送\s*2/);
 		expect(counts).toMatch(/已完成\s*1/);
 		expect(counts).toMatch(/已退订\s*1/);
 		expect(counts).toMatch(/回复率\s*50%/);
 		expect(await page.getByRole('heading', { name: '按客户等级' }).count()).toBe(1);
+		const reminders = page.locator('section[aria-labelledby="reminders-heading"]');
+		expect(await reminders.innerText()).toContain('发送后第 3、7 天，向尚未作答的联系人发送提醒。');
+		expect(await reminders.locator('.counts').innerText()).toMatch(/尚未到时间\s*4/);
 		await screenshot(page, 'campaign-view-zh-1366');
 	});
 
