@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin, Rollup } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -6,21 +7,50 @@ const RESPONDENT_PAGE = '/src/routes/(public)/s/[code]/+page@.svelte';
 /** What every page loads: Kit's client, the app manifest, the root layout (node 0) and the root error page (node 1). */
 const EVERY_PAGE = /\/runtime\/client\/entry\.js$|\/generated\/client-optimized\/(app|nodes\/[01])\.js$/;
 
-/**
- * Svelte's input and select bindings and {#key}. Its runtime index re-exports every feature, so the
- * graph reaches these from any component; named here, they get a file of their own that only pages
- * whose code needs them load, rather than growing the file every page loads.
- */
-const RARER_SVELTE_FEATURES = /\/node_modules\/svelte\/src\/internal\/client\/dom\/(elements\/bindings\/(select|input)|blocks\/key)\.js$/;
+/** Svelte's runtime index: it re-exports every feature, so following all of its imports would reach all of them. */
+const SVELTE_RUNTIME_INDEX = '/node_modules/svelte/src/internal/client/index.js';
 
-/** Modules the starts import, directly or not. */
+/** The tail of an import from that index, by package name or relative path. */
+const FROM_RUNTIME_INDEX = String.raw`\s*from\s*['"][^'"]*internal\/client(?:\/index\.js)?['"]`;
+
+/** The runtime names a module uses: `ns.name` after `import * as ns`, or `import { name }`. */
+function runtimeNamesUsed(code: string): Set<string> {
+	const names = new Set<string>();
+	for (const [, ns] of code.matchAll(new RegExp(String.raw`import\s*\*\s*as\s*([\w$]+)` + FROM_RUNTIME_INDEX, 'g')))
+		for (const [, name] of code.matchAll(new RegExp(String.raw`(?<![\w$])${ns.replace(/\$/g, '\\$')}\.([\w$]+)`, 'g'))) names.add(name);
+	for (const [, list] of code.matchAll(new RegExp(String.raw`import\s*\{([^}]*)\}` + FROM_RUNTIME_INDEX, 'g')))
+		for (const spec of list.split(',')) names.add(spec.trim().split(/\s+as\s+/)[0]);
+	return names;
+}
+
+/**
+ * The modules of Svelte's runtime index that define the names this module uses. A use this
+ * cannot see only costs weight: Rollup then gives that feature a file of its own.
+ */
+function runtimeModulesUsed(importer: Rollup.ModuleInfo, index: Rollup.ModuleInfo): string[] {
+	const names = runtimeNamesUsed(importer.code ?? '');
+	const folder = index.id.slice(0, index.id.lastIndexOf('/'));
+	return Object.entries(index.exportedBindings ?? {})
+		.filter(([source, exported]) => source !== '.' && exported.some((name) => names.has(name)))
+		.map(([source]) => path.posix.join(folder, source));
+}
+
+/**
+ * Modules the starts import, directly or not: through Svelte's runtime index, only the features
+ * they use, so a feature only other pages use stays out of the files the starts share.
+ */
 function reachable(starts: string[], getModuleInfo: Rollup.GetModuleInfo): Set<string> {
 	const seen = new Set<string>();
 	const queue = [...starts];
 	for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
 		if (seen.has(id)) continue;
 		seen.add(id);
-		queue.push(...(getModuleInfo(id)?.importedIds ?? []));
+		const info = getModuleInfo(id);
+		if (!info || id.endsWith(SVELTE_RUNTIME_INDEX)) continue;
+		for (const imported of info.importedIds) {
+			const index = imported.endsWith(SVELTE_RUNTIME_INDEX) ? getModuleInfo(imported) : null;
+			queue.push(imported, ...(index ? runtimeModulesUsed(info, index) : []));
+		}
 	}
 	return seen;
 }
@@ -39,9 +69,10 @@ function respondentChunks(): Plugin {
 			plan = { everyPage: reachable(ids.filter((m) => EVERY_PAGE.test(m)), getModuleInfo), respondent: reachable(ids.filter((m) => m.endsWith(RESPONDENT_PAGE)), getModuleInfo) };
 		}
 		if (/\.css$|[?&]type=style/.test(id) || id.includes('/generated/client-optimized/')) return undefined;
-		if (RARER_SVELTE_FEATURES.test(id)) return 'svelte-extras';
 		if (id.includes('vite/preload-helper') || plan.everyPage.has(id)) return 'framework';
 		if (plan.respondent.has(id)) return id.includes('/node_modules/') ? 'framework' : 'respondent';
+		// The rest of Svelte's runtime, for the pages that use it; left unnamed, Rollup would fold it into `framework`.
+		if (id.includes('/node_modules/svelte/src/')) return 'svelte-extras';
 		return undefined;
 	};
 	return {

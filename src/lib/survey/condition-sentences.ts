@@ -1,6 +1,7 @@
 // The display condition of each conditional item as the report quotes it, in both languages.
 import { translate, type Catalog } from '../i18n/translate';
-import { describeCondition, type Condition } from './conditions';
+import { describeCondition } from './condition-text';
+import type { Condition } from './conditions';
 import type { SurveyDefinition, SurveyLanguage } from './definition';
 
 /** Zh and en text, as the report model names things. */

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { catalogs } from '../i18n/catalogs';
 import { translate } from '../i18n/translate';
-import { describeCondition, evaluate, evaluateClause, hasConditions, shownAnswers, visibility, type Clause, type Condition } from './conditions';
+import { describeCondition } from './condition-text';
+import { evaluate, evaluateClause, hasConditions, shownAnswers, visibility, type Clause, type Condition } from './conditions';
 import { parseDefinitionJson } from './definition-schema';
 import type { Answers, Item, SurveyDefinition } from './definition';
 
