@@ -1,7 +1,7 @@
 // Sections as pages: which page shows what, where a respondent goes next, and the progress shown.
 import { itemFieldCodes, type AnswerErrors, type RawAnswers } from './answers';
 import { allItems, type Section, type SurveyDefinition, type SurveyLanguage } from './definition';
-import { shownFor, shownPages, shownSection, validateShown } from './shown';
+import { readAnswers, shownFor, shownPages, shownSection, validateRead } from './shown';
 
 /** The welcome screen comes before the first section's page. */
 export const WELCOME_PAGE = -1;
@@ -39,9 +39,18 @@ export function pageFieldCodes(section: Section): Set<string> {
 	return new Set(section.items.flatMap(itemFieldCodes));
 }
 
+/** Remembered per definition object: a version's definition is parsed once, shared and never changed. */
+const fieldCodes = new WeakMap<SurveyDefinition, ReadonlySet<string>>();
+
+function fieldCodesOf(definition: SurveyDefinition): ReadonlySet<string> {
+	let known = fieldCodes.get(definition);
+	if (!known) fieldCodes.set(definition, (known = new Set(allItems(definition).flatMap(itemFieldCodes))));
+	return known;
+}
+
 /** The posted answers the definition knows, as form strings (anything else is dropped, not echoed). */
 export function formAnswers(raw: RawAnswers, definition: SurveyDefinition): FormAnswers {
-	const known = new Set(allItems(definition).flatMap(itemFieldCodes));
+	const known = fieldCodesOf(definition);
 	const kept: FormAnswers = {};
 	for (const [code, value] of Object.entries(raw)) {
 		if (!known.has(code)) continue;
@@ -78,7 +87,8 @@ export type Forward = { to: 'page'; page: number; errors: AnswerErrors } | { to:
  * have just shown (`rendered` lists the item codes the page was drawn with, null when unknown).
  */
 export function forward(definition: SurveyDefinition, answers: FormAnswers, page: number, rendered: ReadonlySet<string> | null): Forward {
-	const shown = shownFor(definition, answers);
+	const reading = readAnswers(definition, answers);
+	const shown = reading.shown;
 	const pages = shownPages(definition, shown);
 	const here = landOn(page, pages);
 	const stay = (errors: AnswerErrors = {}): Forward => ({ to: 'page', page: here, errors });
@@ -87,7 +97,7 @@ export function forward(definition: SurveyDefinition, answers: FormAnswers, page
 	const visible = shownSection(section, shown);
 	// Questions the respondent has not seen yet are asked (not judged) first.
 	const unseen = rendered ? visible.items.filter((item) => !rendered.has(item.code)) : [];
-	const checked = validateShown(definition, answers, { ...visible, items: visible.items.filter((item) => !unseen.includes(item)) }, shown);
+	const checked = validateRead(definition, answers, visible.items.filter((item) => !unseen.includes(item)), reading);
 	if (!checked.ok) return stay(checked.errors);
 	if (unseen.length > 0) return stay();
 	const next = pages.find((p) => p > here);

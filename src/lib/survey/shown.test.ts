@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isConditional, keepShown, shownFor, shownPages, validateShown } from './shown';
+import { validateAnswers } from './answers';
+import { isConditional, keepShown, readAnswers, shownFor, shownPages, validateRead, validateShown } from './shown';
 import type { Condition } from './conditions';
 import type { SurveyDefinition } from './definition';
 
@@ -40,6 +41,17 @@ describe('what a respondent is shown', () => {
 		expect(validateShown(definition, { Q1: '1' })).toMatchObject({ ok: false, errors: { C1: { key: 'respond.error.required' } } });
 		expect(validateShown(definition, { Q1: '1', C1: 'nonsense' })).toMatchObject({ ok: false, errors: { C1: { key: 'respond.error.notAChoice' } } });
 		expect(validateShown(definition, { Q1: '1', C1: 'slow' })).toEqual({ ok: true, answers: { Q1: 1, C1: 'slow' } });
+	});
+
+	it('takes a page’s judgement from one reading of every answer, as judging the page afresh would', () => {
+		for (const raw of [{ Q1: '1', C1: '_other' }, { Q1: '1', C1: ['slow', 'x'] }, { Q1: 'x', C1: 'slow' }, { Q1: '2', C1: 'slow', C1_OTHER: ' ' }, {}]) {
+			const reading = readAnswers(definition, raw);
+			expect(reading.judged).toBeDefined();
+			for (const section of definition.sections) {
+				const items = section.items.filter((item) => reading.shown!.items.has(item.code));
+				expect(validateRead(definition, raw, items, reading)).toEqual(validateAnswers(definition, raw, items));
+			}
+		}
 	});
 
 	it('carries along only the answers of shown items, an "other" text with its choice', () => {
