@@ -1,16 +1,12 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema';
+import type { StoredContact } from '../../csv/contact-merge';
 import type { ContactLanguage, ContactMapping } from '../../csv/contact-rows';
 
 type Db = Kysely<Database>;
 
-export interface Contact {
-	id: string;
-	externalId: string | null;
-	email: string | null;
-	name: string;
-	language: ContactLanguage | null;
-	attributes: Record<string, string>;
+/** A stored contact as the pages and services see it: what an import matches, and its history. */
+export interface Contact extends StoredContact {
 	optedOutAt: number | null;
 	createdAt: number;
 	updatedAt: number;
