@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { emailHasher } from '../contacts/opt-out';
-import { wakeAppWorker } from '../jobs/app-worker';
+import { wakeAppWorker } from '../jobs/wake';
 import { queueMail } from '../mail/compose';
 import { recordAudit } from '../repo/audit';
 import { insertRecipients, markCampaignSent, recipientContactIds, type Campaign, type NewRecipient } from '../repo/campaigns';

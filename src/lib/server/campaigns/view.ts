@@ -5,7 +5,7 @@ import { breakdownByAttribute, countOutcomes, recipientState, type AttributeBrea
 import { textLine, UTF8_BOM } from '../../csv/export-encoding';
 import { epochToZonedIso } from '../../survey/zoned-time';
 import type { Database } from '../db/schema';
-import { wakeAppWorker } from '../jobs/app-worker';
+import { wakeAppWorker } from '../jobs/wake';
 import { queueMail } from '../mail/compose';
 import type { MailContent } from '../mail/render';
 import { recordAudit } from '../repo/audit';

@@ -4,8 +4,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { mailConfig } from '../mail/config';
 import { createMailTransport, mailSendHandler, type MailTransport } from '../mail/send-handler';
-import { JobWorker } from './worker';
 import { campaignRemindHandler } from '../campaigns/remind';
+import { setWorkerWake } from './wake';
+import { JobWorker } from './worker';
 
 let worker: JobWorker | undefined;
 let transport: MailTransport | null = null;
@@ -17,15 +18,12 @@ export function startAppWorker(db: Kysely<Database>, env: Record<string, string 
 	const leaseSeconds = Number(env.SATINDEX_JOB_LEASE ?? 60);
 	worker = new JobWorker(db, [mailSendHandler(db, transport, mail), campaignRemindHandler(db)], { leaseMs: (leaseSeconds > 0 ? leaseSeconds : 60) * 1_000 });
 	worker.start();
-}
-
-/** Ends the worker's idle wait: call after committing a transaction that queued work. */
-export function wakeAppWorker(): void {
-	worker?.wake();
+	setWorkerWake(() => worker?.wake());
 }
 
 /** Finishes the job in hand, gives back the rest, closes the SMTP connection. */
 export async function stopAppWorker(): Promise<void> {
+	setWorkerWake(undefined);
 	await worker?.stop();
 	transport?.close();
 	worker = undefined;

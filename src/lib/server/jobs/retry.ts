@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { recordAudit } from '../repo/audit';
 import { retryJobs } from '../repo/jobs';
-import { wakeAppWorker } from './app-worker';
+import { wakeAppWorker } from './wake';
 
 /** Queues failed or dead jobs again now with fresh attempts, audited (page and command line); returns how many. */
 export async function retryFailedJobs(db: Kysely<Database>, actor: { id: string; email: string } | null, filter: { ids?: string[]; kind?: string }): Promise<number> {

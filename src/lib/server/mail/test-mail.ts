@@ -3,7 +3,7 @@ import { catalogs } from '$lib/i18n/catalogs';
 import type { Locale } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import type { Database } from '../db/schema';
-import { wakeAppWorker } from '../jobs/app-worker';
+import { wakeAppWorker } from '../jobs/wake';
 import { recordAudit } from '../repo/audit';
 import { composeMail, queueMail } from './compose';
 
