@@ -2,31 +2,11 @@
 // The same evaluation runs on the server (paging, validation, storing) and in the browser (live
 // showing and hiding), so it is pure and takes validated answers (see validateAnswers).
 import { itemFieldCodes } from './answers';
+import type { Clause, Condition, ConditionValue, NpsGroup } from './condition-language';
 import { allItems, type Answers, type AnswerValue, type SurveyDefinition } from './definition';
 
-export const conditionOperators = ['equals', 'oneOf', 'not', 'lte', 'gte', 'between', 'answered', 'notAnswered', 'npsGroup'] as const;
-export type ConditionOperator = (typeof conditionOperators)[number];
-
-export const npsGroups = ['promoter', 'passive', 'detractor'] as const;
-export type NpsGroup = (typeof npsGroups)[number];
-
-/** A value a clause compares with: a scale point or number, or a choice item's option code. */
-export type ConditionValue = number | string;
-
-/**
- * One test on one earlier answer. `item` is an answer code: an item's code, or one half of an
- * expectation–perception pair (`CODE_E`, `CODE_P`).
- */
-export type Clause =
-	| { item: string; op: 'equals' | 'not'; value: ConditionValue }
-	| { item: string; op: 'oneOf'; values: ConditionValue[] }
-	| { item: string; op: 'lte' | 'gte'; value: number }
-	| { item: string; op: 'between'; min: number; max: number }
-	| { item: string; op: 'answered' | 'notAnswered' }
-	| { item: string; op: 'npsGroup'; group: NpsGroup };
-
-/** Shown when every clause holds (`all`) or at least one does (`any`); an empty list always holds. */
-export type Condition = { all: Clause[] } | { any: Clause[] };
+export { conditionOperators, npsGroups } from './condition-language';
+export type { Clause, Condition, ConditionOperator, ConditionValue, NpsGroup } from './condition-language';
 
 /** What is shown for one respondent's answers: item codes and section codes. */
 export interface Visibility {

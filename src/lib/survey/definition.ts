@@ -1,7 +1,7 @@
 // The questionnaire as data: what a survey version freezes, what the respondent page renders, what
 // answers are validated against and what analyses join across versions (through item and
 // indicator codes). Pure types and small helpers only.
-import type { Condition } from './conditions';
+import type { Condition } from './condition-language';
 
 export const surveyLanguages = ['zh-CN', 'en'] as const;
 export type SurveyLanguage = (typeof surveyLanguages)[number];
