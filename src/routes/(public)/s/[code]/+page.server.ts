@@ -10,7 +10,7 @@ import { submitTarget, type SubmitTarget } from '$lib/server/collection/survey-c
 import { findRespondentSurvey, findSurveyByCode, type RespondentSurvey, type Survey, type SurveyVersion } from '$lib/server/repo/surveys';
 import { readPostedForm, type PostedForm } from '$lib/server/forms';
 import { randomToken } from '$lib/server/ids';
-import { HONEYPOT_FIELD, rawFromForm } from '$lib/survey/answers';
+import { HONEYPOT_FIELD, rawFromForm, type RawAnswers } from '$lib/survey/answers';
 import { clampPage, firstPageWithErrors, formAnswers, forward, pageBack, RENDERED_FIELD, WELCOME_PAGE, type FillState } from '$lib/survey/paging';
 import { isConditional } from '$lib/survey/shown';
 import type { SurveyDefinition } from '$lib/survey/definition';
@@ -56,13 +56,13 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals }) => 
 };
 
 /** The hidden fields every step posts back, checked (never trusted beyond the respondent's own state). */
-function postedState(form: PostedForm, survey: RespondentSurvey, definition: SurveyDefinition): FillState {
+function postedState(form: PostedForm, survey: RespondentSurvey, definition: SurveyDefinition, raw = rawFromForm(form)): FillState {
 	const text = (name: string) => (typeof form.get(name) === 'string' ? (form.get(name) as string) : '');
 	const startedAt = Number(text('started'));
 	const seed = text('seed');
 	return {
 		page: text('page') === String(WELCOME_PAGE) ? WELCOME_PAGE : clampPage(text('page'), definition),
-		answers: formAnswers(rawFromForm(form), definition),
+		answers: formAnswers(raw, definition),
 		errors: {},
 		language: chooseLanguage(survey.settings, text('lang')),
 		startedAt: Number.isSafeInteger(startedAt) && startedAt > 0 ? startedAt : Date.now(),
@@ -93,9 +93,9 @@ function renderedCodes(form: PostedForm): ReadonlySet<string> | null {
  * A "submit" that is not the end: this page's answers showed more questions (on this page or a
  * later one) that the respondent has not seen yet. The state to show them, or null to submit.
  */
-function notYetFinal(form: PostedForm, survey: RespondentSurvey, definition: SurveyDefinition): FillState | null {
+function notYetFinal(form: PostedForm, raw: RawAnswers, survey: RespondentSurvey, definition: SurveyDefinition): FillState | null {
 	if (!isConditional(definition)) return null;
-	const state = postedState(form, survey, definition);
+	const state = postedState(form, survey, definition, raw);
 	const next = forward(definition, state.answers, Math.max(0, state.page), renderedCodes(form));
 	if (next.to === 'submit' || Object.keys(next.errors).length > 0) return null;
 	return { ...state, page: next.page };
@@ -106,7 +106,9 @@ async function submit(event: RequestEvent, form: PostedForm) {
 	const db = appDb();
 	let target = await submitTarget(db, params.code);
 	if (!target) error(404, { message: 'errors.notFound' });
-	const unseen = target.version && notYetFinal(form, target.survey, target.version.definition);
+	// The answers are read from the post once, for the paging check and for storing.
+	const raw = rawFromForm(form);
+	const unseen = target.version && notYetFinal(form, raw, target.survey, target.version.definition);
 	if (unseen) return { state: unseen };
 	const language = chooseLanguage(target.survey.settings, String(form.get('lang') ?? ''));
 	const thanks = `/s/${encodeURIComponent(target.survey.code)}/thanks?lang=${language}`;
@@ -115,7 +117,7 @@ async function submit(event: RequestEvent, form: PostedForm) {
 	const client = await clientKey(event);
 	const started = Number(form.get('started'));
 	const posted = {
-		raw: rawFromForm(form),
+		raw,
 		language,
 		channelCode: String(form.get('ch') ?? '') || null,
 		invitationToken: String(form.get('t') ?? '') || null,
