@@ -10,14 +10,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { createDb } from '../src/lib/server/db/create-db';
-import { folderMigrations } from '../src/lib/server/db/folder-migrations';
-import { migrateToLatest } from '../src/lib/server/db/migrator';
 import { formatTextTable } from '../src/lib/csv/text-table';
 import { browserPageWeight, declaredPageWeight, GZIP_LEVEL, kb, type PageWeight } from './lib/page-weight';
 import { machineInfo } from './lib/report';
 import { buildApp, buildMinimalKit, root, start } from './lib/app-server';
-import { seedBenchSurvey } from './submit/seed';
+import { createBenchDb } from './submit/seed';
 
 /** The respondent page's budget, gzipped JavaScript (1 KB = 1,000 bytes). */
 const TARGET_BYTES = 45_000;
@@ -40,10 +37,7 @@ async function main(): Promise<void> {
 	const appBuild = buildApp('weight');
 	const kitBuild = buildMinimalKit();
 	const appDb = path.join(work, 'app.db');
-	const handle = createDb(appDb);
-	await migrateToLatest(handle.db, await folderMigrations(path.join(root, 'migrations')));
-	await seedBenchSurvey(handle.db);
-	await handle.db.destroy();
+	await createBenchDb(appDb);
 
 	const servers: ChildProcess[] = [];
 	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });

@@ -14,13 +14,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { createDb } from '../src/lib/server/db/create-db';
-import { folderMigrations } from '../src/lib/server/db/folder-migrations';
-import { migrateToLatest } from '../src/lib/server/db/migrator';
 import { formatTextTable } from '../src/lib/csv/text-table';
 import { buildApp, buildMinimalKit, root, start } from './lib/app-server';
 import { machineInfo } from './lib/report';
-import { seedBenchSurvey, submissionBody } from './submit/seed';
+import { createBenchDb, submissionBody } from './submit/seed';
 
 const work = mkdtempSync(path.join(tmpdir(), 'satindex-bench-submit-'));
 const ROUND_S = Number(process.env.BENCH_SUBMIT_SECONDS ?? 4);
@@ -104,10 +101,7 @@ async function main(): Promise<void> {
 	const kitBuild = buildMinimalKit();
 
 	const appDb = path.join(work, 'app.db');
-	const handle = createDb(appDb);
-	await migrateToLatest(handle.db, await folderMigrations(path.join(root, 'migrations')));
-	await seedBenchSurvey(handle.db);
-	await handle.db.destroy();
+	await createBenchDb(appDb);
 
 	const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
 	const kitEnv = { DATABASE_URL: path.join(work, 'minimal.db'), ORIGIN: 'http://127.0.0.1:4392' };

@@ -2,12 +2,17 @@
 // sections and a single choice with a quota on each option, open, public. Sections 2–6 and one
 // item carry display conditions that the bench's answers meet, so the conditions are evaluated and
 // the quotas counted on every post, as a real survey using them would be.
+import path from 'node:path';
 import type { Kysely } from 'kysely';
+import { createDb } from '../../src/lib/server/db/create-db';
+import { folderMigrations } from '../../src/lib/server/db/folder-migrations';
+import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import type { Database } from '../../src/lib/server/db/schema';
 import { randomToken } from '../../src/lib/server/ids';
 import { replaceSourceQuotas } from '../../src/lib/server/repo/quotas';
 import { insertUser } from '../../src/lib/server/repo/users';
 import type { SurveyDefinition, SurveySettings } from '../../src/lib/survey/definition';
+import { root } from '../lib/app-server';
 
 export const ITEMS = 30;
 const code = (i: number) => `Q${i + 1}`;
@@ -82,4 +87,12 @@ export function submissionBody(): string {
 	// 2–5, so every conditional item is shown and answered.
 	for (let i = 0; i < ITEMS; i++) form.set(`a.${code(i)}`, String((i % 4) + 2));
 	return form.toString();
+}
+
+/** A fresh SQLite file at `file`, migrated, holding the bench survey (the benches' app database). */
+export async function createBenchDb(file: string): Promise<void> {
+	const handle = createDb(file);
+	await migrateToLatest(handle.db, await folderMigrations(path.join(root, 'migrations')));
+	await seedBenchSurvey(handle.db);
+	await handle.db.destroy();
 }
