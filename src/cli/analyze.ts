@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { numericColumns, readTable } from '../lib/csv/read-table';
+import { numericColumns, readTable, recodedColumns, type TextTable } from '../lib/csv/read-table';
 import { formatTextTable } from '../lib/csv/text-table';
 import { translate, type Catalog } from '../lib/i18n/translate';
 import { analyseModel, modelItems, type AnalysisOptions, type ModelAnalysis } from '../lib/stats/model-analysis';
@@ -96,6 +96,12 @@ function readModel(file: string): StatsResult<AnalysisModel> {
 	}
 }
 
+/** The model without reversing the items whose column the file holds already reverse-coded (an export's `[recoded]` column). */
+function asRecodedInFile(model: AnalysisModel, table: TextTable): AnalysisModel {
+	const recoded = new Set(recodedColumns(table, modelItems(model)));
+	return { ...model, constructs: model.constructs.map((c) => ({ ...c, reversed: c.reversed.filter((item) => !recoded.has(item)) })) };
+}
+
 /** Reads both files and runs the analysis. */
 function run(command: Command): StatsResult<ModelAnalysis> {
 	const model = readModel(command.modelFile);
@@ -106,7 +112,7 @@ function run(command: Command): StatsResult<ModelAnalysis> {
 	if (!table.ok) return table;
 	const rows = numericColumns(table.value, modelItems(model.value));
 	if (!rows.ok) return rows;
-	return analyseModel(model.value, rows.value, command.options);
+	return analyseModel(asRecodedInFile(model.value, table.value), rows.value, command.options);
 }
 
 const fixed = (x: number | null, digits = 3) => (x === null ? '—' : x.toFixed(digits));

@@ -80,6 +80,16 @@ describe('npm run analyze', () => {
 		expect(out.warnings).toContainEqual({ code: 'stats.analyze.bootstrapCompleteRows', message: expect.stringContaining('79 of 80') });
 	});
 
+	it('takes an export whose reversed item is already recoded ("q3 [recoded]") without reversing it again', () => {
+		const [header, ...rows] = generatedCsv().trimEnd().split('\n');
+		const q3 = header.split(',').indexOf('q3');
+		const recoded = rows.map((row) => row.split(',').map((cell, i) => (i === q3 ? String(6 - Number(cell)) : cell)).join(','));
+		const exported = file('recoded.csv', [header.replace('q3', 'q3 [recoded]'), ...recoded].join('\n'));
+		const [plain, fromExport] = [data, exported].map((csv) => JSON.parse(analyze('--data', csv, '--model', modelFile).stdout));
+		expect(fromExport.constructs[0].loadings).toEqual(plain.constructs[0].loadings);
+		expect(fromExport.constructs[0].index).toBe(plain.constructs[0].index);
+	});
+
 	it('prints aligned tables with --format table', () => {
 		const run = analyze('--data', data, '--model', modelFile, '--format', 'table', '--scheme', 'centroid');
 		expect(run.code).toBe(0);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { expectFail, expectOk } from '../stats/test-util';
-import { numericColumns, parseCell, readTable } from './read-table';
+import { numericColumns, parseCell, readTable, recodedColumns } from './read-table';
 
 beforeEach(() => expect.hasAssertions());
 
@@ -46,6 +46,12 @@ describe('numericColumns', () => {
 		expect(expectFail(numericColumns(table, ['q9']), 'stats.analyze.unknownItem')).toEqual({ item: 'q9' });
 		expect(expectFail(numericColumns(table, ['q2']), 'stats.analyze.csvDuplicateColumn')).toEqual({ column: 'q2' });
 	});
+
+	it('reads an export’s reverse-coded column for its item and says which items come recoded', () => {
+		const exported = expectOk(readTable('q1,q2 [recoded]\n1,4\n2,NOT_SHOWN\n'));
+		expect(expectOk(numericColumns(exported, ['q1', 'q2']))).toEqual([[1, 4], [2, null]]);
+		expect(recodedColumns(exported, ['q1', 'q2'])).toEqual(['q2']);
+	});
 });
 
 describe('parseCell', () => {
@@ -56,7 +62,12 @@ describe('parseCell', () => {
 		['   ', ';', null],
 		['7,5', ';', 7.5],
 		['7,5', ',', undefined],
-		['NA', ',', undefined],
+		['NA', ',', null],
+		['n/a', ',', null],
+		['不适用', ',', null],
+		['NOT_SHOWN', ',', null],
+		['（未显示）', ',', null],
+		['NOT_SHOWN_', ',', undefined],
 		['Infinity', ',', undefined]
 	])('%j with delimiter %j → %j', (cell, delimiter, expected) => {
 		expect(parseCell(cell, delimiter)).toBe(expected);

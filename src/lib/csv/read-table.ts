@@ -6,6 +6,7 @@
  */
 import Papa from 'papaparse';
 import { fail, ok, type StatsResult } from '../stats/result';
+import { isNotShownMark, NOT_APPLICABLE, RECODED_SUFFIX } from './columns';
 
 export interface TextTable {
 	/** Header cells, trimmed. */
@@ -35,25 +36,39 @@ export function readTable(text: string): StatsResult<TextTable> {
 	});
 }
 
+const notApplicable = new Set(NOT_APPLICABLE.map((t) => t.toLowerCase()));
+
 /**
- * A number from a cell: empty → null (missing); a decimal comma is accepted when the file is
+ * A number from a cell: empty, "not applicable" or "not shown" (as our exports write them) → null
+ * (missing, never zero); a decimal comma is accepted when the file is
  * semicolon-separated (the usual European export); anything else non-numeric → undefined.
  */
 export function parseCell(cell: string, delimiter: string): number | null | undefined {
 	const trimmed = cell.trim();
-	if (trimmed === '') return null;
+	if (trimmed === '' || notApplicable.has(trimmed.toLowerCase()) || isNotShownMark(trimmed)) return null;
 	const normalised = delimiter === ';' ? trimmed.replace(',', '.') : trimmed;
 	const value = Number(normalised);
 	return Number.isFinite(value) ? value : undefined;
+}
+
+/** The header of item `name`: its code, or our export's reverse-coded column `name [recoded]` when only that exists. */
+function columnOf(table: TextTable, name: string): string {
+	return !table.columns.includes(name) && table.columns.includes(name + RECODED_SUFFIX) ? name + RECODED_SUFFIX : name;
+}
+
+/** The items among `names` whose values the file holds already reverse-coded (our export's `[recoded]` columns). */
+export function recodedColumns(table: TextTable, names: readonly string[]): string[] {
+	return names.filter((name) => columnOf(table, name) !== name);
 }
 
 /** The named columns as numbers (null = missing), in the order asked; fails naming a missing, duplicated or non-numeric column. */
 export function numericColumns(table: TextTable, names: readonly string[]): StatsResult<(number | null)[][]> {
 	const indices: number[] = [];
 	for (const name of names) {
-		const index = table.columns.indexOf(name);
+		const header = columnOf(table, name);
+		const index = table.columns.indexOf(header);
 		if (index < 0) return fail('stats.analyze.unknownItem', { item: name });
-		if (table.columns.lastIndexOf(name) !== index) return fail('stats.analyze.csvDuplicateColumn', { column: name });
+		if (table.columns.lastIndexOf(header) !== index) return fail('stats.analyze.csvDuplicateColumn', { column: header });
 		indices.push(index);
 	}
 	const rows: (number | null)[][] = [];

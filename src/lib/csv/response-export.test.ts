@@ -53,3 +53,31 @@ describe('response export', () => {
 		expect(exportOptionsFrom(new URLSearchParams('values=x&lang=fr'), 'zh-CN')).toMatchObject({ values: 'codes', coding: 'raw', language: 'zh-CN', metadata: all.metadata });
 	});
 });
+
+describe('response export across versions', () => {
+	const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
+	const five = ['Never', 'Rarely', 'Sometimes', 'Often', 'Always'].map((en, i) => t(en, ['从不', '很少', '有时', '经常', '总是'][i]));
+	const waited = (max: number, labels?: typeof five) => ({ code: 'WAIT', kind: 'likert' as const, text: t('Waited long', '等待久'), required: true, scale: { min: 1, max, labels }, reversed: true, notApplicable: false });
+	const v1 = { sections: [{ code: 'S', title: t('S', 'S'), items: [waited(5, five)] }] };
+	const v2 = { sections: [{ code: 'S', title: t('S', 'S'), items: [waited(7)] }] };
+	const versions = new Map([[1, v1], [2, v2]]);
+	const answer = (id: string, versionNumber: number, WAIT: number): ExportedResponse => ({ id, versionNumber, language: 'en', channel: null, source: 'web', submittedAt: 0, durationMs: null, answers: { WAIT } });
+	const rows = [answer('a', 1, 4), answer('b', 2, 4), answer('c', 2, 2)];
+	const exported = (options: Partial<ResponseExportOptions>) => {
+		const { header, row } = responseCsv(exportItems([v1, v2]), { ...all, metadata: ['response_id'], ...options }, 'UTC', versions);
+		return (header + rows.map(row).join('')).trim().split('\r\n');
+	};
+
+	it('reverse-codes each answer on its own version’s scale: 4 of 5 points is 2, 4 and 2 of 7 points are 4 and 6', () => {
+		expect(exported({ coding: 'recoded' })).toEqual(['response_id,WAIT [recoded]', 'a,2', 'b,4', 'c,6']);
+	});
+
+	it('labels each answer with its own version’s point labels, raw or recoded', () => {
+		expect(exported({ values: 'labels' })).toEqual(['response_id,WAIT', 'a,Often', 'b,4', 'c,2']);
+		expect(exported({ values: 'labels', coding: 'recoded', language: 'zh-CN' })).toEqual(['response_id,WAIT [recoded]', 'a,很少', 'b,4', 'c,6']);
+	});
+
+	it('keeps raw codes as answered', () => {
+		expect(exported({})).toEqual(['response_id,WAIT', 'a,4', 'b,4', 'c,2']);
+	});
+});

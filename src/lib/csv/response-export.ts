@@ -97,6 +97,36 @@ function hiddenTest(versions: VersionDefinitions): (r: ExportedResponse) => (ite
 	};
 }
 
+interface Column {
+	code: string;
+	item: string;
+	header: string;
+	/** The value formatter of each version that has the item (its own scale, labels and coding), by version number. */
+	formats: ReadonlyMap<number, Formatter>;
+	/** For a response of a version without the item (or with no versions known): the newest definition's. */
+	format: Formatter;
+}
+
+/**
+ * Answer columns. Each response's values are formatted with its own version's item, so an answer
+ * is reverse-coded and labelled on the scale the respondent saw, not on a later version's.
+ */
+function answerColumns(items: readonly Item[], options: ResponseExportOptions, versions: VersionDefinitions): Column[] {
+	const byVersion = [...versions].map(([n, d]) => [n, new Map(allItems(d).map((item) => [item.code, item]))] as const);
+	return items.flatMap((item) => {
+		const own = byVersion.flatMap(([n, defined]) => {
+			const mine = defined.get(item.code);
+			return mine && mine.kind === item.kind ? [[n, mine] as const] : [];
+		});
+		const formats = new Map(own.map(([n, mine]) => [n, valueFormatter(mine, options)]));
+		const recoded = options.coding === 'recoded' && [item, ...own.map(([, mine]) => mine)].some((i) => isScaled(i) && i.reversed);
+		const format = valueFormatter(item, options);
+		const columns: Column[] = answerCodes(item).map((code) => ({ code, item: item.code, header: recoded ? code + RECODED_SUFFIX : code, formats, format }));
+		if ((item.kind === 'single' || item.kind === 'multiple') && item.other) columns.push({ code: otherCode(item), item: item.code, header: otherCode(item), formats: new Map(), format: freeText });
+		return columns;
+	});
+}
+
 /** The header line and a row formatter for responses to these items, times in the survey's `timeZone`, from questionnaires `versions`. */
 export function responseCsv(
 	items: readonly Item[],
@@ -106,13 +136,7 @@ export function responseCsv(
 ): { header: string; row: (r: ExportedResponse) => string } {
 	const metadata = EXPORTED_METADATA.filter((m) => options.metadata.includes(m));
 	const metadataCell = metadataCells(timeZone);
-	const columns = items.flatMap((item) => {
-		const format = valueFormatter(item, options);
-		const recoded = options.coding === 'recoded' && isScaled(item) && item.reversed;
-		const columns = answerCodes(item).map((code) => ({ code, item: item.code, header: recoded ? code + RECODED_SUFFIX : code, format }));
-		if ((item.kind === 'single' || item.kind === 'multiple') && item.other) columns.push({ code: otherCode(item), item: item.code, header: otherCode(item), format: freeText });
-		return columns;
-	});
+	const columns = answerColumns(items, options, versions);
 	const header = csvLine([...metadata.map((m) => m), ...columns.map((c) => textCell(c.header))]);
 	const notShown = textCell(options.values === 'labels' ? NOT_SHOWN_LABELS[options.language] : NOT_SHOWN_CODE);
 	const hiddenIn = hiddenTest(versions);
@@ -121,7 +145,8 @@ export function responseCsv(
 		const hidden = hiddenIn(r);
 		for (const column of columns) {
 			const value = r.answers[column.code];
-			cells.push(value !== undefined ? column.format(value) : hidden(column.item) ? notShown : '');
+			const format = column.formats.get(r.versionNumber) ?? column.format;
+			cells.push(value !== undefined ? format(value) : hidden(column.item) ? notShown : '');
 		}
 		return csvLine(cells);
 	};
