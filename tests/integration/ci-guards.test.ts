@@ -42,15 +42,24 @@ describe('.ci/run', () => {
 	});
 
 	it('fails with one line when PostgreSQL cannot be reached', () => {
-		const path = fakePath({ chromium: 0, pg_isready: 2, pg_ctlcluster: 1, sleep: 0 });
+		const path = fakePath({ chromium: 0, pspp: 0, Rscript: 0, pg_isready: 2, pg_ctlcluster: 1, sleep: 0 });
 		const run = runCi(path);
 		expect(run.status).toBe(1);
 		expect(run.stderr.trim()).toBe('CI: failed: PostgreSQL on 127.0.0.1:5432 is not reachable, so the integration suite cannot run on it.');
 		expect(existsSync(join(path, 'npm-ran'))).toBe(false);
 	});
 
-	it('goes on to the tests when both are there', () => {
-		const path = fakePath({ chromium: 0, pg_isready: 0 });
+	it('fails with one line when GNU PSPP or R cannot be installed', () => {
+		const path = fakePath({ chromium: 0, Rscript: 0, 'apt-get': 100 });
+		const run = runCi(path);
+		expect(run.status).toBe(1);
+		expect(run.stderr.trim()).toBe('CI: failed: GNU PSPP or R could not be installed, so the SPSS syntax and R script checks cannot run.');
+		expect(run.stdout).toMatch(/^CI: installing pspp took \d+ s\.$/m);
+		expect(existsSync(join(path, 'npm-ran'))).toBe(false);
+	});
+
+	it('goes on to the tests when all are there', () => {
+		const path = fakePath({ chromium: 0, pspp: 0, Rscript: 0, pg_isready: 0 });
 		const run = runCi(path);
 		expect(run.stderr).not.toContain('CI: failed');
 		expect(existsSync(join(path, 'npm-ran'))).toBe(true);

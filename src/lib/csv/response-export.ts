@@ -97,9 +97,14 @@ function hiddenTest(versions: VersionDefinitions): (r: ExportedResponse) => (ite
 	};
 }
 
-interface Column {
+/** One answer column of the export: what the CSV writes and what the analysts' syntax files describe. */
+export interface ExportColumn {
 	code: string;
-	item: string;
+	/** The item (newest definition) the column belongs to; `other` marks a choice item's "other" text. */
+	item: Item;
+	other: boolean;
+	/** Whether the column's values are reverse-coded (its header then ends in RECODED_SUFFIX). */
+	recoded: boolean;
 	header: string;
 	/** The value formatter of each version that has the item (its own scale, labels and coding), by version number. */
 	formats: ReadonlyMap<number, Formatter>;
@@ -111,7 +116,7 @@ interface Column {
  * Answer columns. Each response's values are formatted with its own version's item, so an answer
  * is reverse-coded and labelled on the scale the respondent saw, not on a later version's.
  */
-function answerColumns(items: readonly Item[], options: ResponseExportOptions, versions: VersionDefinitions): Column[] {
+export function answerColumns(items: readonly Item[], options: ResponseExportOptions, versions: VersionDefinitions = new Map()): ExportColumn[] {
 	const byVersion = [...versions].map(([n, d]) => [n, new Map(allItems(d).map((item) => [item.code, item]))] as const);
 	return items.flatMap((item) => {
 		const own = byVersion.flatMap(([n, defined]) => {
@@ -121,11 +126,14 @@ function answerColumns(items: readonly Item[], options: ResponseExportOptions, v
 		const formats = new Map(own.map(([n, mine]) => [n, valueFormatter(mine, options)]));
 		const recoded = options.coding === 'recoded' && [item, ...own.map(([, mine]) => mine)].some((i) => isScaled(i) && i.reversed);
 		const format = valueFormatter(item, options);
-		const columns: Column[] = answerCodes(item).map((code) => ({ code, item: item.code, header: recoded ? code + RECODED_SUFFIX : code, formats, format }));
-		if ((item.kind === 'single' || item.kind === 'multiple') && item.other) columns.push({ code: otherCode(item), item: item.code, header: otherCode(item), formats: new Map(), format: freeText });
+		const columns: ExportColumn[] = answerCodes(item).map((code) => ({ code, item, other: false, recoded, header: recoded ? code + RECODED_SUFFIX : code, formats, format }));
+		if ((item.kind === 'single' || item.kind === 'multiple') && item.other) columns.push({ code: otherCode(item), item, other: true, recoded: false, header: otherCode(item), formats: new Map(), format: freeText });
 		return columns;
 	});
 }
+
+/** The metadata columns the options ask for, in the export's order. */
+export const exportedMetadata = (options: ResponseExportOptions): ExportedMetadata[] => EXPORTED_METADATA.filter((m) => options.metadata.includes(m));
 
 /** The header line and a row formatter for responses to these items, times in the survey's `timeZone`, from questionnaires `versions`. */
 export function responseCsv(
@@ -134,7 +142,7 @@ export function responseCsv(
 	timeZone: string,
 	versions: VersionDefinitions = new Map()
 ): { header: string; row: (r: ExportedResponse) => string } {
-	const metadata = EXPORTED_METADATA.filter((m) => options.metadata.includes(m));
+	const metadata = exportedMetadata(options);
 	const metadataCell = metadataCells(timeZone);
 	const columns = answerColumns(items, options, versions);
 	const header = csvLine([...metadata.map((m) => m), ...columns.map((c) => textCell(c.header))]);
@@ -146,7 +154,7 @@ export function responseCsv(
 		for (const column of columns) {
 			const value = r.answers[column.code];
 			const format = column.formats.get(r.versionNumber) ?? column.format;
-			cells.push(value !== undefined ? format(value) : hidden(column.item) ? notShown : '');
+			cells.push(value !== undefined ? format(value) : hidden(column.item.code) ? notShown : '');
 		}
 		return csvLine(cells);
 	};

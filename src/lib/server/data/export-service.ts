@@ -5,18 +5,28 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { allResponses } from '../repo/exports';
 import { listVersions, type Survey } from '../repo/surveys';
-import { exportItems, responseCsv, type ResponseExportOptions } from '../../csv/response-export';
+import { exportItems, responseCsv, type ResponseExportOptions, type VersionDefinitions } from '../../csv/response-export';
+import type { Item } from '../../survey/definition';
 import { textLine, UTF8_BOM } from '../../csv/export-encoding';
 import type { CellError } from '../../csv/issues';
 import type { MessageParams } from '../../i18n/translate';
 
 type Db = Kysely<Database>;
 
-/** The survey's responses as CSV text chunks: BOM and header first, then one chunk per page of responses. */
-export async function* responseCsvChunks(db: Db, survey: Survey, options: ResponseExportOptions): AsyncGenerator<string> {
+/** The items an export has columns for (every version's, newest first) and each version's questionnaire. */
+export async function exportedQuestionnaires(db: Db, survey: Survey): Promise<{ items: Item[]; versions: VersionDefinitions }> {
 	const versions = await listVersions(db, survey.id);
 	const items = exportItems(versions.length ? versions.map((v) => v.definition) : [survey.draft]);
-	const { header, row } = responseCsv(items, options, survey.settings.timeZone, new Map(versions.map((v) => [v.number, v.definition])));
+	return { items, versions: new Map(versions.map((v) => [v.number, v.definition])) };
+}
+
+/** The file name of the survey's response export; the analysts' files read the CSV by this name. */
+export const responsesFileName = (survey: Survey, extension: string) => `${survey.code}-responses.${extension}`;
+
+/** The survey's responses as CSV text chunks: BOM and header first, then one chunk per page of responses. */
+export async function* responseCsvChunks(db: Db, survey: Survey, options: ResponseExportOptions): AsyncGenerator<string> {
+	const { items, versions } = await exportedQuestionnaires(db, survey);
+	const { header, row } = responseCsv(items, options, survey.settings.timeZone, versions);
 	yield UTF8_BOM + header;
 	for await (const page of allResponses(db, survey.id)) {
 		let chunk = '';
@@ -50,11 +60,11 @@ export function textStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8
 	});
 }
 
-/** A download response: CSV with a file name (RFC 6266, UTF-8 names allowed). */
-export function csvDownload(body: ReadableStream<Uint8Array>, fileName: string): Response {
+/** A download response: CSV (or another text type) with a file name (RFC 6266, UTF-8 names allowed). */
+export function csvDownload(body: ReadableStream<Uint8Array> | string, fileName: string, contentType = 'text/csv'): Response {
 	return new Response(body, {
 		headers: {
-			'content-type': 'text/csv; charset=utf-8',
+			'content-type': `${contentType}; charset=utf-8`,
 			'content-disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
 			'cache-control': 'no-store'
 		}

@@ -13,6 +13,19 @@ const writes = { ...common, '403': error('Read-only token, or the user may only 
 const reads = { ...common, '403': error('Not allowed') };
 const data = (schema: object) => ({ type: 'object', required: ['data'], properties: { data: schema } });
 const ok = (description: string, schema: object, type = 'application/json') => ({ description, content: { [type]: { schema } } });
+const exportChoices = [
+	{ name: 'coding', in: 'query', schema: { enum: ['raw', 'recoded'], default: 'raw' }, description: 'recoded: reversed items reverse-coded, header marked [recoded]' },
+	{ name: 'metadata', in: 'query', schema: { type: 'string' }, description: 'Comma list of response_id, submitted_at, channel, language, version, source, duration_s (default: all)' },
+	{ name: 'lang', in: 'query', schema: { enum: ['zh-CN', 'en'] }, description: 'Language of labels' }
+];
+/** A file that reads responses.csv exported as codes with the same choices: labels, missing-value codes, measurement levels. */
+const analystFile = (what: string) => ({
+	get: {
+		summary: `${what} reading responses.csv (values=codes, same coding, metadata and lang): variable and value labels, missing-value codes (not shown, not applicable, not answered), measurement levels`,
+		parameters: [surveyId, ...exportChoices],
+		responses: { '200': ok(what, { type: 'string' }, 'text/plain'), ...reads }
+	}
+});
 
 /** The OpenAPI 3.1 document; `origin` becomes the server address. */
 export function openApiDocument(origin: string) {
@@ -83,13 +96,13 @@ export function openApiDocument(origin: string) {
 					parameters: [
 						surveyId,
 						{ name: 'values', in: 'query', schema: { enum: ['codes', 'labels'], default: 'codes' } },
-						{ name: 'coding', in: 'query', schema: { enum: ['raw', 'recoded'], default: 'raw' }, description: 'recoded: reversed items reverse-coded, header marked [recoded]' },
-						{ name: 'metadata', in: 'query', schema: { type: 'string' }, description: 'Comma list of response_id, submitted_at, channel, language, version, source, duration_s (default: all)' },
-						{ name: 'lang', in: 'query', schema: { enum: ['zh-CN', 'en'] }, description: 'Language of labels' }
+						...exportChoices
 					],
 					responses: { '200': ok('CSV file', { type: 'string' }, 'text/csv'), ...reads }
 				}
 			},
+			'/surveys/{id}/responses.sps': analystFile('SPSS syntax (also runs in GNU PSPP)'),
+			'/surveys/{id}/responses.R': analystFile('R script'),
 			'/surveys/{id}/report': {
 				get: {
 					summary: 'The survey report (CSI, dimensions, items, weights, NPS, trend, findings) for the report page’s filters',
