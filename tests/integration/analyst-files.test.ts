@@ -28,7 +28,7 @@ const rows = [
 	'Q1,Q2,G1_E,G1_P,BR,BR_OTHER,CH,SPEND,NOTE',
 	'2,6,6,5,north,,app;web,120.5,太慢了',
 	'3,2,NOT_SHOWN,NOT_SHOWN,_other,自助机,desk,80,=1+1',
-	'1,7,5,3,south,,,,',
+	'1,7,5,3,south,,,,-7',
 	'N/A,5,6,6,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN',
 	'5,1,,,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN',
 	'4,3,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN,NOT_SHOWN'
@@ -76,8 +76,8 @@ describe.skipIf(!tools).each(engines)('SPSS syntax and R script on %s', (engine)
 		// Frequencies of the branch: labelled options, and three rows "not shown", counted as missing.
 		expect(out).toEqual(expect.arrayContaining(['Valid,北区,1,16.7%,33.3%,33.3%', ',其他,1,16.7%,33.3%,100.0%', 'Missing,未显示,3,50.0%,,']));
 		expect(out).toEqual(expect.arrayContaining([',-8[a],不适用', ',1,很差', ',5,很好']));
-		// Free text as answered (the export's formula guard taken back), "not answered" apart from "not shown".
-		expect(out).toEqual(expect.arrayContaining(['Valid,=1+1,1,16.7%,50.0%,50.0%', 'Missing,未显示,3,50.0%,,', ',未作答,1,16.7%,,']));
+		// Free text as answered (the export's formula guard taken back, unless the text would read as a missing code).
+		expect(out).toEqual(expect.arrayContaining(['Valid,\'-7,1,16.7%,33.3%,33.3%', ',=1+1,1,16.7%,33.3%,66.7%', 'Missing,未显示,3,50.0%,,']));
 	});
 
 	it('R reads the CSV into labelled numbers and factors and gives the report’s means', () => {
@@ -89,7 +89,8 @@ describe.skipIf(!tools).each(engines)('SPSS syntax and R script on %s', (engine)
 			'cat("branch", as.character(d$BR), "\\n", sep = "\\t")',
 			'cat("why", as.character(attr(d$BR, "na_reason")), "\\n", sep = "\\t")',
 			'cat("q1why", as.character(attr(d$Q1, "na_reason")), "\\n", sep = "\\t")',
-			'cat("note", d$NOTE[1:2], "\\n", sep = "\\t")'
+			'cat("note", d$NOTE[1:2], "\\n", sep = "\\t")',
+			'cat("note3", d$NOTE[3], "\\n", sep = "\\t")'
 		].join('\n');
 		const run = spawnSync('Rscript', ['-e', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8' } });
 		expect(run.stderr).toBe('');
@@ -102,5 +103,6 @@ describe.skipIf(!tools).each(engines)('SPSS syntax and R script on %s', (engine)
 		expect(lines.why).toEqual(['NA', 'NA', 'NA', '未显示', '未显示', '未显示']);
 		expect(lines.q1why).toEqual(['NA', 'NA', 'NA', '不适用', 'NA', 'NA']);
 		expect(lines.note).toEqual(['太慢了', '=1+1']);
+		expect(lines.note3).toEqual(['-7']);
 	});
 });

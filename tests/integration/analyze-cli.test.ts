@@ -88,7 +88,7 @@ describe('npm run analyze', () => {
 		const [plain, fromExport] = [data, exported].map((csv) => JSON.parse(analyze('--data', csv, '--model', modelFile).stdout));
 		expect(fromExport.constructs[0].loadings).toEqual(plain.constructs[0].loadings);
 		expect(fromExport.constructs[0].index).toBe(plain.constructs[0].index);
-	});
+	}, 60_000); // two runs of the CLI, each a TypeScript start-up
 
 	it('prints aligned tables with --format table', () => {
 		const run = analyze('--data', data, '--model', modelFile, '--format', 'table', '--scheme', 'centroid');

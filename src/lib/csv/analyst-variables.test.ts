@@ -66,7 +66,7 @@ describe('SPSS syntax', () => {
 		expect(syntax).toContain('    response_id A64\n    duration_s F12.3\n    raw.3 A64\n    raw.4 A64\n    raw.5 A64\n    BR_OTHER A603\n    CH A27\n    raw.8 A64\n    NOTE A153.');
 		expect(syntax).toContain("RECODE raw.3 ('NOT_SHOWN'=-7) ('N/A'=-8) (' '=-9) (CONVERT) INTO Q1.");
 		expect(syntax).toContain("RECODE raw.5 ('north'=1) ('south'=2) ('_other'=3) ('NOT_SHOWN'=-7) (' '=-9) (ELSE=SYSMIS) INTO BR.");
-		expect(syntax).toContain("RECODE NOTE ('NOT_SHOWN'='-7') (' '='-9').");
+		expect(syntax).toContain("RECODE NOTE ('NOT_SHOWN'='-7') (' '='-9').\nIF (SUBSTR(NOTE, 1, 1) = \"'\" AND INDEX(\"'=+-@\", SUBSTR(NOTE, 2, 1)) > 0 AND SUBSTR(NOTE, 2) <> '-7' AND SUBSTR(NOTE, 2) <> '-9') NOTE = SUBSTR(NOTE, 2).");
 		expect(syntax).toContain('MATCH FILES /FILE=* /KEEP=response_id duration_s Q1 Q2 BR BR_OTHER CH SPEND NOTE.');
 	});
 

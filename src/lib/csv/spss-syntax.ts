@@ -4,7 +4,7 @@
  * "not answered" apart, and measurement levels. Cells that are not plain numbers (NOT_SHOWN, N/A,
  * empty, option codes) are read as text first and recoded, so nothing is lost to a warning.
  */
-import type { AnalystVariable, AnalystWords } from './analyst-variables';
+import type { AnalystVariable, AnalystWords, MissingCodes } from './analyst-variables';
 
 export interface SyntaxTarget {
 	/** The CSV file the syntax reads, in the folder it runs from. */
@@ -34,13 +34,17 @@ function readSpec(v: AnalystVariable, i: number): string {
 	return readsAsText(v) ? `    ${rawName(i)} A64` : `    ${v.name} F12.${v.decimals}`;
 }
 
-/** Takes back the apostrophe the export puts before text a spreadsheet would run as a formula ('=, '+, '-, '@, and ''…). */
-const unneutralise = (name: string) => `IF (SUBSTR(${name}, 1, 1) = "'" AND INDEX("'=+-@", SUBSTR(${name}, 2, 1)) > 0) ${name} = SUBSTR(${name}, 2).`;
+/**
+ * Takes back the apostrophe the export puts before text a spreadsheet would run as a formula ('=, '+,
+ * '-, '@, and ''…), except where the answer would then read as a missing code.
+ */
+const unneutralise = (name: string, m: MissingCodes) =>
+	`IF (SUBSTR(${name}, 1, 1) = "'" AND INDEX("'=+-@", SUBSTR(${name}, 2, 1)) > 0 AND SUBSTR(${name}, 2) <> '${m.notShown}' AND SUBSTR(${name}, 2) <> '${m.notAnswered}') ${name} = SUBSTR(${name}, 2).`;
 
 function recode(v: AnalystVariable, i: number): string | null {
 	if (!v.missing) return null;
 	const m = v.missing;
-	if (v.type === 'text') return `RECODE ${v.name} ('NOT_SHOWN'='${m.notShown}') (' '='${m.notAnswered}').\n${unneutralise(v.name)}`;
+	if (v.type === 'text') return `RECODE ${v.name} ('NOT_SHOWN'='${m.notShown}') (' '='${m.notAnswered}').\n${unneutralise(v.name, m)}`;
 	if (v.type === 'choice') return `RECODE ${rawName(i)} ${v.values.map((x) => `(${quoted(x.code)}=${x.value})`).join(' ')} ('NOT_SHOWN'=${m.notShown}) (' '=${m.notAnswered}) (ELSE=SYSMIS) INTO ${v.name}.`;
 	return `RECODE ${rawName(i)} ('NOT_SHOWN'=${m.notShown}) ('N/A'=${m.notApplicable}) (' '=${m.notAnswered}) (CONVERT) INTO ${v.name}.`;
 }
