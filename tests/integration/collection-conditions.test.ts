@@ -2,6 +2,8 @@
 // hidden item is never stored, a hidden item is never required, a shown one is judged as usual.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { submitResponse } from '../../src/lib/server/collection/submit';
+import { findVersion } from '../../src/lib/server/repo/surveys';
+import { readAnswers } from '../../src/lib/survey/shown';
 import type { RawAnswers } from '../../src/lib/survey/answers';
 import type { SurveyDefinition } from '../../src/lib/survey/definition';
 import { collectionDefinition, createOpenSurvey } from './collection-fixtures';
@@ -62,5 +64,18 @@ describe.each(engines)('collecting responses with display conditions on %s', (en
 		const { outcome, stored } = await submit({ Q1: '4', Q2: '4', NPS: '8' });
 		expect(outcome.ok).toBe(true);
 		expect(stored).toEqual([{ Q1: 4, Q2: 4, NPS: 8 }]);
+	});
+
+	it("judges with the caller's reading of the answers only when it was made for the current version", async () => {
+		const survey = await createOpenSurvey(db.db, {}, {}, detractorFollowUp);
+		const current = (await findVersion(db.db, survey.currentVersionId!))!;
+		const raw = { Q1: '2', Q2: '1', NPS: '3', WHY: 'wait' };
+		const shared = await submitResponse(db.db, { survey, version: current, reading: readAnswers(current.definition, raw), raw, language: 'zh-CN', source: 'web' });
+		expect(shared).toMatchObject({ ok: true, answers: { NPS: 3, WHY: 'wait' } });
+		// A reading made for another version, which showed a detractor nothing more, is not trusted: WHY is still required.
+		const older = { ...current, id: 'older-version' };
+		const olderReading = { shown: { items: new Set(['Q1', 'Q2', 'NPS']), sections: new Set(['S1']) }, judged: { ok: true as const, answers: { Q1: 2, Q2: 1, NPS: 3 } } };
+		const stale = await submitResponse(db.db, { survey, version: older, reading: olderReading, raw: { Q1: '2', Q2: '1', NPS: '3' }, language: 'zh-CN', source: 'web' });
+		expect(stale).toMatchObject({ ok: false, reason: 'invalid', errors: { WHY: { key: 'respond.error.required' } } });
 	});
 });

@@ -1,7 +1,7 @@
 // Sections as pages: which page shows what, where a respondent goes next, and the progress shown.
 import { itemFieldCodes, type AnswerErrors, type RawAnswers } from './answers';
 import { allItems, type Section, type SurveyDefinition, type SurveyLanguage } from './definition';
-import { readAnswers, shownFor, shownPages, shownSection, validateRead } from './shown';
+import { readAnswers, shownFor, shownPages, shownSection, validateRead, type Reading } from './shown';
 
 /** The welcome screen comes before the first section's page. */
 export const WELCOME_PAGE = -1;
@@ -85,9 +85,9 @@ export type Forward = { to: 'page'; page: number; errors: AnswerErrors } | { to:
  * Judges "next" on `page` by the server's own evaluation of the answers: a hidden (or forged)
  * page lands on a shown one; errors keep the respondent there; so do items this page's answers
  * have just shown (`rendered` lists the item codes the page was drawn with, null when unknown).
+ * `reading` is the caller's own reading of these answers, when it has one to share.
  */
-export function forward(definition: SurveyDefinition, answers: FormAnswers, page: number, rendered: ReadonlySet<string> | null): Forward {
-	const reading = readAnswers(definition, answers);
+export function forward(definition: SurveyDefinition, answers: RawAnswers, page: number, rendered: ReadonlySet<string> | null, reading: Reading = readAnswers(definition, answers)): Forward {
 	const shown = reading.shown;
 	const pages = shownPages(definition, shown);
 	const here = landOn(page, pages);

@@ -11,7 +11,7 @@ import { findVersion, type Survey, type SurveyVersion } from '../repo/surveys';
 import { checkRate, type RateCheck } from './rate-limit';
 import { writeResponse } from './response-writer';
 import type { AnswerErrors, RawAnswers } from '../../survey/answers';
-import { validateShown } from '../../survey/shown';
+import { readAnswers, validateShown, type Reading } from '../../survey/shown';
 import { surveyLanguages, type Answers, type SurveyLanguage } from '../../survey/definition';
 import { quotasMatched, type QuotaKey } from '../../survey/quotas';
 
@@ -23,6 +23,8 @@ export interface SubmissionInput {
 	quotas?: readonly QuotaKey[];
 	/** Answers keyed by answer code: strings from a form (see rawFromForm) or typed JSON values. */
 	raw: RawAnswers;
+	/** The caller's reading of `raw` against `version` (see readAnswers), used only for that version. */
+	reading?: Reading;
 	/** One of the survey's languages; anything else falls back to its default language. */
 	language?: string | null;
 	/** A `?ch=` code: kept when the survey has that channel, else dropped. An invitation's channel wins. */
@@ -99,7 +101,8 @@ async function checkSubmission(db: Kysely<Database>, input: SubmissionInput): Pr
 	if (token && !invitation) return { ok: false, reason: 'invitationInvalid' };
 	if (invitation?.usedAt) return { ok: false, reason: 'invitationUsed' };
 	// Only what the answers show is checked and kept: an answer to a hidden item is never stored.
-	const checked = validateShown(version.definition, input.raw);
+	const reading = input.reading && version === input.version ? input.reading : readAnswers(version.definition, input.raw);
+	const checked = validateShown(version.definition, input.raw, undefined, reading);
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, answers: checked.answers };
 	const channelCode = invitation?.channelCode ?? (await knownChannel(db, survey.id, input.channelCode));
 	return { ok: true, versionId: version.id, answers: checked.answers, channelCode };

@@ -12,7 +12,7 @@ import { readPostedForm, type PostedForm } from '$lib/server/forms';
 import { randomToken } from '$lib/server/ids';
 import { HONEYPOT_FIELD, rawFromForm, type RawAnswers } from '$lib/survey/answers';
 import { clampPage, firstPageWithErrors, formAnswers, forward, pageBack, RENDERED_FIELD, WELCOME_PAGE, type FillState } from '$lib/survey/paging';
-import { isConditional } from '$lib/survey/shown';
+import { isConditional, readAnswers, type Reading } from '$lib/survey/shown';
 import type { SurveyDefinition } from '$lib/survey/definition';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -61,7 +61,7 @@ function postedState(form: PostedForm, survey: RespondentSurvey, definition: Sur
 	const startedAt = Number(text('started'));
 	const seed = text('seed');
 	return {
-		page: text('page') === String(WELCOME_PAGE) ? WELCOME_PAGE : clampPage(text('page'), definition),
+		page: postedPage(form, definition),
 		answers: formAnswers(raw, definition),
 		errors: {},
 		language: chooseLanguage(survey.settings, text('lang')),
@@ -89,16 +89,22 @@ function renderedCodes(form: PostedForm): ReadonlySet<string> | null {
 	return typeof value === 'string' ? new Set(value.split(',').slice(0, 500)) : null;
 }
 
+/** The posted page number, kept within the survey's pages. */
+function postedPage(form: PostedForm, definition: SurveyDefinition): number {
+	const page = form.get('page');
+	return page === String(WELCOME_PAGE) ? WELCOME_PAGE : clampPage(page, definition);
+}
+
 /**
  * A "submit" that is not the end: this page's answers showed more questions (on this page or a
  * later one) that the respondent has not seen yet. The state to show them, or null to submit.
+ * `reading` is the answers' reading that the submission itself then validates with.
  */
-function notYetFinal(form: PostedForm, raw: RawAnswers, survey: RespondentSurvey, definition: SurveyDefinition): FillState | null {
+function notYetFinal(form: PostedForm, raw: RawAnswers, reading: Reading, survey: RespondentSurvey, definition: SurveyDefinition): FillState | null {
 	if (!isConditional(definition)) return null;
-	const state = postedState(form, survey, definition, raw);
-	const next = forward(definition, state.answers, Math.max(0, state.page), renderedCodes(form));
+	const next = forward(definition, raw, Math.max(0, postedPage(form, definition)), renderedCodes(form), reading);
 	if (next.to === 'submit' || Object.keys(next.errors).length > 0) return null;
-	return { ...state, page: next.page };
+	return { ...postedState(form, survey, definition, raw), page: next.page };
 }
 
 async function submit(event: RequestEvent, form: PostedForm) {
@@ -106,9 +112,11 @@ async function submit(event: RequestEvent, form: PostedForm) {
 	const db = appDb();
 	let target = await submitTarget(db, params.code);
 	if (!target) error(404, { message: 'errors.notFound' });
-	// The answers are read from the post once, for the paging check and for storing.
+	// The answers are read from the post once, and judged once, for the paging check and for storing.
 	const raw = rawFromForm(form);
-	const unseen = target.version && notYetFinal(form, raw, target.survey, target.version.definition);
+	const { version: readFor } = target;
+	const reading = readFor && readAnswers(readFor.definition, raw);
+	const unseen = readFor && reading && notYetFinal(form, raw, reading, target.survey, readFor.definition);
 	if (unseen) return { state: unseen };
 	const language = chooseLanguage(target.survey.settings, String(form.get('lang') ?? ''));
 	const thanks = `/s/${encodeURIComponent(target.survey.code)}/thanks?lang=${language}`;
@@ -129,6 +137,8 @@ async function submit(event: RequestEvent, form: PostedForm) {
 			...posted,
 			survey,
 			version,
+			// A fresh read may bring another version, which needs a reading of its own.
+			reading: version === readFor ? reading : undefined,
 			quotas,
 			respondentKey: await keyFor(survey, cookies, url),
 			rate: countRate ? submitRateChecks(limits, survey.id, client) : []
