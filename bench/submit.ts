@@ -8,6 +8,7 @@
  * minute, so the servers run side by side and take turns in short rounds; each figure is the
  * median over the rounds, each ratio the median of same-round ratios. Server CPU time per request
  * (from /proc) is reported too: it does not depend on what else the machine is doing. About 3 minutes.
+ * BENCH_APP_BUILD=<folder> measures an existing build of the app instead of building one.
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -97,7 +98,7 @@ function summarise(target: string, connections: number, mine: Round[], yardstick
 }
 
 async function main(): Promise<void> {
-	const appBuild = buildApp('submit');
+	const appBuild = process.env.BENCH_APP_BUILD ?? buildApp('submit');
 	const kitBuild = buildMinimalKit();
 
 	const appDb = path.join(work, 'app.db');
