@@ -58,7 +58,7 @@ export function pairwiseMoments(s: ItemStatistics): StatsResult<Moments> {
 /** Moments from the rows answering every item (listwise deletion); fails when fewer than 2 such rows. */
 export function completeCaseMoments(s: ItemStatistics): StatsResult<Moments> {
 	const { k, complete: c } = s;
-	if (c.n < 2) return fail('stats.tooFewRespondents', { name: 'complete cases', needed: 2, actual: c.n });
+	if (c.n < 2) return fail('stats.tooFewRespondents', { name: 'completeCases', needed: 2, actual: c.n });
 	const mean = c.sum.map((v) => v / c.n);
 	const cov = Array.from({ length: k }, (_, i) =>
 		Array.from({ length: k }, (_, j) => (c.cross[i * k + j] - c.n * mean[i] * mean[j]) / (c.n - 1))

@@ -142,7 +142,7 @@ export function welchChange(previous: SampleSummary, current: SampleSummary, lev
 	const va = previous.sd ** 2 / previous.n;
 	const vb = current.sd ** 2 / current.n;
 	const se = Math.sqrt(va + vb);
-	if (!(se > 0)) return fail('stats.noVariation', { name: 'previous, current' });
+	if (!(se > 0)) return fail('stats.noVariation', { name: 'periods' });
 	const df = (va + vb) ** 2 / (va ** 2 / (previous.n - 1) + vb ** 2 / (current.n - 1));
 	const difference = current.mean - previous.mean;
 	const t = difference / se;

@@ -108,7 +108,7 @@ export function ahpFromValidMatrix(a: number[][], options: AhpOptions = {}): Sta
 	const n = a.length;
 	if (n > randomIndex.values.length) return fail('stats.ahpTooLarge', { n, max: randomIndex.values.length, table: randomIndex.name });
 	const weights = method === 'eigenvector' ? principalEigenvector(a) : rowGeometricMeans(a);
-	if (weights.some((w) => !(w > 0))) return fail('stats.notConverged', { method: 'AHP' });
+	if (weights.some((w) => !(w > 0))) return fail('stats.notConverged', { method: 'ahp' });
 	const lambdaMax = a.reduce((s, row, i) => s + row.reduce((t, x, j) => t + x * weights[j], 0) / weights[i], 0) / n;
 	const ri = randomIndex.values[n - 1];
 	// For n ≤ 2 every reciprocal matrix is consistent; round-off must not produce a tiny CR.

@@ -16,12 +16,12 @@ export interface DriverCorrelations {
 
 /** Checks hand-built drivers: square finite rxx matching a finite rxy. */
 export function checkDrivers(drivers: DriverCorrelations): StatsResult<number> {
-	const square = checkSquare(drivers.rxx, 'predictor correlations');
+	const square = checkSquare(drivers.rxx, 'predictorCorrelations');
 	if (!square.ok) return square;
 	if (drivers.rxy.length !== square.value)
-		return fail('stats.lengthMismatch', { name: 'criterion correlations', expected: square.value, actual: drivers.rxy.length });
+		return fail('stats.lengthMismatch', { name: 'criterionCorrelations', expected: square.value, actual: drivers.rxy.length });
 	const bad = drivers.rxy.findIndex((r) => !Number.isFinite(r));
-	return bad >= 0 ? fail('stats.notFinite', { name: 'criterion correlations', row: bad + 1, col: 1 }) : square;
+	return bad >= 0 ? fail('stats.notFinite', { name: 'criterionCorrelations', row: bad + 1, col: 1 }) : square;
 }
 
 /** Picks predictors (0-based) and criterion out of a full correlation matrix. */

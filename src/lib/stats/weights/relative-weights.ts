@@ -26,7 +26,7 @@ export function normaliseByRSquared(raw: number[]): StatsResult<DerivedImportanc
 export function relativeWeights(drivers: DriverCorrelations): StatsResult<DerivedImportance> {
 	const checked = checkDrivers(drivers);
 	if (!checked.ok) return checked;
-	const eigen = checkPositiveDefinite(symmetricEigen(drivers.rxx), 'predictor correlations');
+	const eigen = checkPositiveDefinite(symmetricEigen(drivers.rxx), 'predictorCorrelations');
 	if (!eigen.ok) return fail('stats.collinearPredictors', eigen.error.params);
 	const lambda = spectralFunction(eigen.value, Math.sqrt);
 	const beta = multiply(spectralFunction(eigen.value, (l) => 1 / Math.sqrt(l)), drivers.rxy);

@@ -17,7 +17,7 @@ function subsetRSquared(drivers: DriverCorrelations): StatsResult<Float64Array> 
 	for (let mask = 1; mask < r2.length; mask++) {
 		const idx = Array.from({ length: p }, (_, i) => i).filter((i) => mask & (1 << i));
 		const r = idx.map((i) => drivers.rxy[i]);
-		const beta = solveSymmetric(subMatrix(drivers.rxx, idx), r, 'predictor correlations');
+		const beta = solveSymmetric(subMatrix(drivers.rxx, idx), r, 'predictorCorrelations');
 		if (!beta.ok) return beta;
 		r2[mask] = beta.value.reduce((s, b, i) => s + b * r[i], 0);
 	}
@@ -30,7 +30,7 @@ export function shapleyWeights(drivers: DriverCorrelations): StatsResult<Derived
 	if (!checked.ok) return checked;
 	const p = checked.value;
 	if (p > MAX_SHAPLEY_PREDICTORS) return fail('stats.tooManyPredictors', { n: p, max: MAX_SHAPLEY_PREDICTORS });
-	const full = checkPositiveDefinite(symmetricEigen(drivers.rxx), 'predictor correlations');
+	const full = checkPositiveDefinite(symmetricEigen(drivers.rxx), 'predictorCorrelations');
 	if (!full.ok) return fail('stats.collinearPredictors', full.error.params);
 	const r2 = subsetRSquared(drivers);
 	if (!r2.ok) return fail('stats.collinearPredictors', r2.error.params);
