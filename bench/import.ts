@@ -55,7 +55,7 @@ async function prepareDb(path: string): Promise<string> {
 	const settings = { languages: ['zh-CN'], defaultLanguage: 'zh-CN', title: {}, welcome: {}, thanks: {}, timeZone: 'Asia/Shanghai', randomizeItems: false, progressBar: false, duplicateGuard: 'none' };
 	await db.insertInto('surveys').values({ id: 'bench', owner_id: owner.id, system_id: null, code: 'bench', title: 'Bench', status: 'open', settings: JSON.stringify(settings), draft: JSON.stringify(definition), current_version_id: 'bench-v1', response_count: 0, response_cap: null, opens_at: null, closes_at: null, access_mode: 'public', archived: 0, created_at: now, updated_at: now }).execute();
 	await db.insertInto('survey_versions').values({ id: 'bench-v1', survey_id: 'bench', number: 1, definition: JSON.stringify(definition), created_at: now }).execute();
-	for (let b = 0; b < BRANCHES; b++) await insertChannel(db, 'bench', { code: `branch-${b}`, name: `Branch ${b}` }, now);
+	for (let b = 0; b < BRANCHES; b++) await insertChannel(db, 'bench', { code: `branch-${b}`, name: { 'zh-CN': `${b} 号支行`, en: `Branch ${b}` } }, now);
 	await db.destroy();
 	return 'bench';
 }

@@ -201,7 +201,7 @@ describe.skipIf(!chromiumPath)('respondents in a browser', () => {
 		const page = await context.newPage();
 		await page.goto(`${server.url}/surveys/${servqualId}/distribute`);
 		await page.getByLabel('Code', { exact: true }).fill('branch-12');
-		await page.getByLabel('Name', { exact: true }).fill('Branch 12 (Pudong)');
+		await page.getByLabel('Name in English', { exact: true }).fill('Branch 12 (Pudong)');
 		await page.getByRole('button', { name: 'Add a channel' }).click();
 		await expect.poll(() => page.getByText('Channel branch-12 added.').isVisible()).toBe(true);
 		await page.getByLabel('Batch name').fill('May mailing');

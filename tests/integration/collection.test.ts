@@ -20,7 +20,7 @@ describe.each(engines)('collecting responses on %s', (engine) => {
 
 	it('stores a valid response with its metadata and counts it', async () => {
 		const survey = await createOpenSurvey(t.db);
-		await insertChannel(t.db, survey.id, { code: 'branch-12', name: 'Branch 12' });
+		await insertChannel(t.db, survey.id, { code: 'branch-12', name: { 'zh-CN': '第 12 支行', en: 'Branch 12' } });
 		const now = Date.now();
 		const outcome = await submit(survey, { channelCode: 'branch-12', startedAt: now - 95_000, now });
 		expect(outcome).toMatchObject({ ok: true, answers: { Q1: 4, Q2: 5, NPS: 9 } });

@@ -128,7 +128,7 @@ describe.each(engines)('API on %s', (engine) => {
 	});
 
 	it('refuses a channel or language the survey does not have with 422, storing nothing', async () => {
-		await insertChannel(t.db, survey.id, { code: 'web', name: 'Website' });
+		await insertChannel(t.db, survey.id, { code: 'web', name: { 'zh-CN': '网站', en: 'Website' } });
 		const stored = async () => Number((await t.db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', survey.id).executeTakeFirstOrThrow()).n);
 		const before = await stored();
 		const answers = { Q1: 4, Q2: 3 };

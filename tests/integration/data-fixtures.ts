@@ -57,7 +57,7 @@ export const dataChannels = ['b1', 'b2'];
 /** An open survey with the data definition (or `definition`) and channels, owned by `ownerId` when given. */
 export async function createDataSurvey(db: Kysely<Database>, ownerId?: string, definition = dataDefinition): Promise<Survey> {
 	const survey = await createOpenSurvey(db, ownerId ? { owner_id: ownerId } : {}, {}, definition);
-	for (const code of dataChannels) await insertChannel(db, survey.id, { code, name: `Branch ${code}` });
+	for (const code of dataChannels) await insertChannel(db, survey.id, { code, name: { 'zh-CN': `${code} 支行`, en: `Branch ${code}` } });
 	return survey;
 }
 

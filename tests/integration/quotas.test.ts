@@ -88,7 +88,7 @@ describe.each(engines)('quotas on %s', (engine) => {
 
 	it('counts channel quotas by the link a response came through', async () => {
 		const survey = await createDataSurvey(t.db);
-		await insertChannel(t.db, survey.id, { code: 'branch-12', name: 'Branch 12' });
+		await insertChannel(t.db, survey.id, { code: 'branch-12', name: { 'zh-CN': '第 12 支行', en: 'Branch 12' } });
 		expect((await saveQuotas(t.db, actorOf(survey), survey.id, { source: { kind: 'channel', code: '' }, limits: [{ option: 'branch-12', limit: 2 }] })).ok).toBe(true);
 		const fresh = (await findSurveyById(t.db, survey.id))!;
 		const outcomes = await Promise.all(Array.from({ length: 5 }, () => submit(fresh, 'north', { channelCode: 'branch-12' })));

@@ -28,7 +28,7 @@ export const createAdmin: Command = {
 			const existing = await findCredentials(trx, email);
 			if (existing) await updateUser(trx, existing.user.id, { role: 'admin', active: true, passwordHash });
 			const user = existing?.user ?? (await insertUser(trx, { email, name: name ?? email, passwordHash, role: 'admin' }));
-			await recordAudit(trx, { action: existing ? 'user.role' : 'user.created', target: user.email, detail: { via: 'command line', to: 'admin' } });
+			await recordAudit(trx, { action: existing ? 'user.role' : 'user.created', target: user.email, detail: existing ? { via: 'command line', to: 'admin' } : { via: 'command line', role: 'admin' } });
 		});
 		console.log(`${email} is an active administrator.`);
 		await db.destroy();

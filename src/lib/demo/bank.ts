@@ -20,10 +20,10 @@ const MEANS = { TAN: 5.6, REL: 5.0, RES: 5.0, ASS: 5.4, EMP: 5.1 };
 /** Responsiveness drops by this many scale points in PLANTED_DROP.quarter at PLANTED_DROP.channel. */
 export const PLANTED_DROP = { dimension: 'RES', quarter: '2025-Q3', channel: 'BR-EAST', points: 1.6 };
 export const BANK_BRANCHES = [
-	{ code: 'BR-NORTH', name: '城北支行 North branch' },
-	{ code: 'BR-SOUTH', name: '城南支行 South branch' },
-	{ code: 'BR-EAST', name: '城东支行 East branch' },
-	{ code: 'BR-WEST', name: '城西支行 West branch' }
+	{ code: 'BR-NORTH', name: { 'zh-CN': '城北支行', en: 'North branch' } },
+	{ code: 'BR-SOUTH', name: { 'zh-CN': '城南支行', en: 'South branch' } },
+	{ code: 'BR-EAST', name: { 'zh-CN': '城东支行', en: 'East branch' } },
+	{ code: 'BR-WEST', name: { 'zh-CN': '城西支行', en: 'West branch' } }
 ];
 
 const text = (en: string, zh: string) => ({ en, 'zh-CN': zh });

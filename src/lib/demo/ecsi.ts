@@ -42,8 +42,8 @@ export function ecsiSurvey(newId: () => string, count = 600, seed = 20250101): D
 	const start = Date.UTC(2024, 11, 31, 16);
 	const end = Date.UTC(2025, 11, 31, 16);
 	const channels = [
-		{ code: 'APP', name: '手机应用 App' },
-		{ code: 'WEB', name: '网站 Website' }
+		{ code: 'APP', name: { 'zh-CN': '手机应用', en: 'App' } },
+		{ code: 'WEB', name: { 'zh-CN': '网站', en: 'Website' } }
 	];
 	const responses: DemoResponse[] = Array.from({ length: count }, () => {
 		const lv = latents(r);

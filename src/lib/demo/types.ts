@@ -16,6 +16,6 @@ export interface DemoSurvey {
 	settings: SurveySettings;
 	system: { template: string; nameZh: string; nameEn: string; nodes: IndicatorNode[]; paths: ModelPath[] };
 	definition: SurveyDefinition;
-	channels: { code: string; name: string }[];
+	channels: { code: string; name: { 'zh-CN': string; en: string } }[];
 	responses: DemoResponse[];
 }

@@ -46,6 +46,11 @@ export function requiredText(max = 200) {
 	);
 }
 
+/** An optional, trimmed text field of at most `max` characters ('' when not given). */
+export function optionalText(max = 200) {
+	return v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(max, 'validation.tooLong'));
+}
+
 export const emailField = v.pipe(requiredText(254), v.email('validation.email'));
 
 export const roleField = v.picklist(['admin', 'researcher', 'viewer'], 'validation.role');

@@ -82,9 +82,9 @@ describe('quotaGroups', () => {
 		{ kind: 'item', code: 'GONE', option: 'A', limit: 9, filled: 0 }
 	];
 	it('offers the channel and single-choice items, with limits and options a quota still names', () => {
-		const groups = quotaGroups(definition, [{ code: 'north', name: 'North branch' }], quotas);
+		const groups = quotaGroups(definition, [{ code: 'north', name: { 'zh-CN': '城北支行', en: 'North branch' } }], quotas);
 		expect(groups.map((g) => g.token)).toEqual(['channel', 'item:AGE', 'item:GONE']);
-		expect(groups[0].options).toEqual([{ code: 'north', label: { en: 'North branch', 'zh-CN': 'North branch' }, limit: null, filled: 0 }]);
+		expect(groups[0].options).toEqual([{ code: 'north', label: { en: 'North branch', 'zh-CN': '城北支行' }, limit: null, filled: 0 }]);
 		expect(groups[1].options.map((o) => [o.code, o.limit, o.filled])).toEqual([
 			['Y', 300, 12],
 			['O', null, 0],

@@ -98,10 +98,10 @@ export interface QuotaGroup extends QuotaSource {
  * with its options: the known ones in order, then any option a quota still names but the
  * questionnaire or channel list no longer has.
  */
-export function quotaGroups(definition: SurveyDefinition, channels: readonly { code: string; name: string }[], quotas: readonly Quota[]): QuotaGroup[] {
+export function quotaGroups(definition: SurveyDefinition, channels: readonly { code: string; name: LocalText }[], quotas: readonly Quota[]): QuotaGroup[] {
 	const sources: { source: QuotaSource; label: LocalText | null; options: { code: string; label: LocalText }[] }[] = [];
 	const channelQuotas = quotas.some((q) => q.kind === 'channel');
-	if (channels.length > 0 || channelQuotas) sources.push({ source: CHANNEL_SOURCE, label: null, options: channels.map((c) => ({ code: c.code, label: { 'zh-CN': c.name, en: c.name } })) });
+	if (channels.length > 0 || channelQuotas) sources.push({ source: CHANNEL_SOURCE, label: null, options: channels.map((c) => ({ code: c.code, label: c.name })) });
 	for (const item of quotaItems(definition)) sources.push({ source: { kind: 'item', code: item.code }, label: item.text, options: item.options });
 	for (const q of quotas) {
 		if (q.kind === 'item' && !sources.some((s) => sameSource(s.source, q))) sources.push({ source: { kind: 'item', code: q.code }, label: {}, options: [] });

@@ -12,6 +12,7 @@ import { matchesSegment } from '../../stats/report/filters';
 import { buildReportModel, type ReportCell, type ReportFilters, type ReportModel } from '../../stats/report/model';
 import { alignCell, mergeVersions, ReportCellBuilder } from '../../stats/report/raw';
 import type { Catalog } from '../../i18n/translate';
+import type { Locale } from '../../i18n/locales';
 import { conditionSentences } from '../../survey/condition-sentences';
 import { allItems, type LocalText, type SurveyLanguage } from '../../survey/definition';
 import { keyFindings, type Finding } from '../../survey/findings';
@@ -27,7 +28,7 @@ export interface SurveyReport {
 	/** What the filters can choose from. */
 	available: {
 		months: string[];
-		channels: { code: string; name: string }[];
+		channels: { code: string; name: Record<Locale, string> }[];
 		segmentItems: { code: string; text: LocalText; options: { code: string; label: LocalText }[] }[];
 	};
 	/** Time to build the report, ms, and responses scanned when the filters needed raw data. */
@@ -101,7 +102,7 @@ export async function buildSurveyReport(db: Db, surveyId: string, filters: Repor
 	});
 	const keys = await listCellKeys(db, surveyId);
 	const names = new Map((await listChannels(db, surveyId)).map((c) => [c.code, c.name]));
-	const channels = [...new Set([...keys.channels, ...names.keys()])].filter((c) => c !== '').map((code) => ({ code, name: names.get(code) ?? code }));
+	const channels = [...new Set([...keys.channels, ...names.keys()])].filter((c) => c !== '').map((code) => ({ code, name: names.get(code) ?? { 'zh-CN': code, en: code } }));
 	return {
 		model,
 		findings: keyFindings(model),

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { recordAudit } from '../repo/audit';
-import { channelExists, deleteChannel, insertChannel } from '../repo/channels';
+import { channelExists, deleteChannel, insertChannel, type NewChannel } from '../repo/channels';
 import { insertInvitations, listInvitations, type Invitation } from '../repo/invitations';
 import type { Survey } from '../repo/surveys';
 import type { SurveySettings } from '../../survey/definition';
@@ -22,9 +22,13 @@ export const CHANNEL_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 export const MAX_BATCH = 5000;
 export const MAX_EXTERNAL_ID = 200;
 
-export async function addChannel(db: Db, actor: Actor, survey: Survey, channel: { code: string; name: string }): Promise<Outcome> {
+/** Adds a channel named in at least one language; a name given in one language only stands for both. */
+export async function addChannel(db: Db, actor: Actor, survey: Survey, channel: NewChannel): Promise<Outcome> {
+	const zh = channel.name['zh-CN'].trim() || channel.name.en.trim();
+	const en = channel.name.en.trim() || zh;
+	if (!zh) return { ok: false, field: 'nameZh', reason: 'distribute.nameRequired' };
 	return db.transaction().execute(async (trx) => {
-		if (!(await insertChannel(trx, survey.id, channel))) return { ok: false, field: 'code', reason: 'distribute.channelTaken' };
+		if (!(await insertChannel(trx, survey.id, { code: channel.code, name: { 'zh-CN': zh, en } }))) return { ok: false, field: 'code', reason: 'distribute.channelTaken' };
 		await recordAudit(trx, { action: 'channel.created', actor, target: survey.id, detail: { code: channel.code } });
 		return { ok: true, value: undefined };
 	});

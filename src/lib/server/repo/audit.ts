@@ -5,56 +5,59 @@ import { randomToken } from '../ids';
 type Db = Kysely<Database>;
 
 /** Security and administration events; `action` is also the message key suffix `audit.<action>`. */
-export type AuditAction =
-	| 'setup'
-	| 'login.success'
-	| 'login.failure'
-	| 'login.throttled'
-	| 'logout.all'
-	| 'user.created'
-	| 'user.role'
-	| 'user.deactivated'
-	| 'user.reactivated'
-	| 'user.password-reset-issued'
-	| 'user.password-reset-used'
-	| 'user.password-changed'
-	| 'ahp.round-created'
-	| 'ahp.experts-invited'
-	| 'ahp.experts-excluded'
-	| 'ahp.round-status'
-	| 'ahp.applied'
-	| 'data.import'
-	| 'data.export'
-	| 'token.created'
-	| 'token.revoked'
-	| 'system.created'
-	| 'system.duplicated'
-	| 'system.renamed'
-	| 'system.archived'
-	| 'system.changed'
-	| 'survey.created'
-	| 'survey.draft-saved'
-	| 'survey.settings-changed'
-	| 'survey.quotas-changed'
-	| 'survey.published'
-	| 'survey.status'
-	| 'survey.shared'
-	| 'survey.unshared'
-	| 'demo.loaded'
-	| 'report.weight-method'
-	| 'channel.created'
-	| 'channel.deleted'
-	| 'invitations.created'
-	| 'mail.test-queued'
-	| 'jobs.retried'
-	| 'contacts.imported'
-	| 'contacts.mapping-saved'
-	| 'contact.updated'
-	| 'contact.opted-out'
-	| 'contact.deleted'
-	| 'campaign.created'
-	| 'campaign.sent'
-	| 'campaign.test-sent';
+export const auditActions = [
+	'setup',
+	'login.success',
+	'login.failure',
+	'login.throttled',
+	'logout.all',
+	'user.created',
+	'user.role',
+	'user.deactivated',
+	'user.reactivated',
+	'user.password-reset-issued',
+	'user.password-reset-used',
+	'user.password-changed',
+	'ahp.round-created',
+	'ahp.experts-invited',
+	'ahp.experts-excluded',
+	'ahp.round-status',
+	'ahp.applied',
+	'data.import',
+	'data.export',
+	'token.created',
+	'token.revoked',
+	'system.created',
+	'system.duplicated',
+	'system.renamed',
+	'system.archived',
+	'system.changed',
+	'survey.created',
+	'survey.draft-saved',
+	'survey.settings-changed',
+	'survey.quotas-changed',
+	'survey.published',
+	'survey.status',
+	'survey.shared',
+	'survey.unshared',
+	'demo.loaded',
+	'report.weight-method',
+	'channel.created',
+	'channel.deleted',
+	'invitations.created',
+	'mail.test-queued',
+	'jobs.retried',
+	'contacts.imported',
+	'contacts.mapping-saved',
+	'contact.updated',
+	'contact.opted-out',
+	'contact.deleted',
+	'campaign.created',
+	'campaign.sent',
+	'campaign.test-sent'
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
 
 export interface AuditEvent {
 	action: AuditAction;
@@ -68,11 +71,26 @@ export interface AuditEvent {
 export interface AuditEntry {
 	id: string;
 	at: number;
+	actorId: string | null;
 	actorEmail: string | null;
 	action: string;
 	target: string | null;
 	detail: Record<string, unknown>;
 	client: string | null;
+}
+
+/** Which entries to read: by whom, which actions, and from/to (epoch-ms, `to` exclusive). */
+export interface AuditFilter {
+	actorId?: string;
+	actions?: readonly string[];
+	from?: number;
+	to?: number;
+}
+
+/** Where a page of entries ends: the next page starts after this entry (newest first). */
+export interface AuditCursor {
+	at: number;
+	id: string;
 }
 
 export async function recordAudit(db: Db, event: AuditEvent, now = Date.now()): Promise<void> {
@@ -104,14 +122,21 @@ export async function auditedSince(db: Db, event: { action: AuditAction; actor: 
 	return row !== undefined;
 }
 
-/** Newest first; `before` (epoch-ms) pages backwards. */
-export async function listAudit(db: Db, options: { limit: number; before?: number }): Promise<AuditEntry[]> {
+/** Newest first, filtered; `before` pages backwards from the last entry of the previous page. */
+export async function listAudit(db: Db, options: { limit: number; before?: AuditCursor; filter?: AuditFilter }): Promise<AuditEntry[]> {
+	const { before, filter = {} } = options;
 	let query = db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(options.limit);
-	if (options.before !== undefined) query = query.where('at', '<', options.before);
+	if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId);
+	if (filter.actions !== undefined) query = query.where('action', 'in', filter.actions.length > 0 ? [...filter.actions] : ['']);
+	if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
+	if (filter.to !== undefined) query = query.where('at', '<', filter.to);
+	// Entries of one millisecond are ordered by id, so a page never skips or repeats one.
+	if (before) query = query.where((eb) => eb.or([eb('at', '<', before.at), eb.and([eb('at', '=', before.at), eb('id', '<', before.id)])]));
 	const rows = await query.execute();
 	return rows.map((r) => ({
 		id: r.id,
 		at: Number(r.at),
+		actorId: r.actor_id,
 		actorEmail: r.actor_email,
 		action: r.action,
 		target: r.target,

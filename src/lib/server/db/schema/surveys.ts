@@ -86,7 +86,8 @@ export interface ChannelsTable {
 	survey_id: string;
 	/** The `?ch=` value. */
 	code: string;
-	name: string;
+	name_zh: string;
+	name_en: string;
 	created_at: number;
 }
 

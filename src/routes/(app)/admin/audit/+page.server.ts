@@ -1,16 +1,12 @@
+import { parseAuditQuery, readAuditLog } from '$lib/server/audit/audit-log';
 import { requireRole } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
-import { listAudit } from '$lib/server/repo/audit';
+import { serverTimeZone } from '$lib/i18n/zoned-format';
 import type { PageServerLoad } from './$types';
 
-const PAGE_SIZE = 50;
-
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requireRole(locals, 'admin', url);
-	const before = Number(url.searchParams.get('before'));
-	const entries = await listAudit(appDb(), {
-		limit: PAGE_SIZE,
-		before: Number.isFinite(before) && before > 0 ? before : undefined
-	});
-	return { entries, next: entries.length === PAGE_SIZE ? entries[entries.length - 1].at : null };
+	const admin = requireRole(locals, 'admin', url);
+	const query = parseAuditQuery(url.searchParams);
+	const page = await readAuditLog(appDb(), admin, locals.locale, serverTimeZone(), query);
+	return { ...page, filter: { who: query.who, what: query.what, from: query.from, to: query.to }, paged: query.before !== undefined };
 };

@@ -5,7 +5,7 @@ import { addChannel, CHANNEL_CODE, createInvitationBatch, MAX_BATCH, parseExtern
 import { respondentLink } from '$lib/server/collection/links';
 import { appDb } from '$lib/server/db';
 import { surveyQuotaGroups } from '$lib/server/design/quotas';
-import { parseForm, requiredText } from '$lib/server/forms';
+import { optionalText, parseForm, requiredText } from '$lib/server/forms';
 import { listChannels } from '$lib/server/repo/channels';
 import { listBatches } from '$lib/server/repo/invitations';
 import { epochToZoned } from '$lib/survey/zoned-time';
@@ -13,7 +13,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 const channelSchema = v.object({
 	code: v.pipe(requiredText(40), v.regex(CHANNEL_CODE, 'distribute.codeFormat')),
-	name: requiredText(100)
+	nameZh: optionalText(100),
+	nameEn: optionalText(100)
 });
 const removeSchema = v.object({ code: requiredText(40) });
 const batchSchema = v.object({
@@ -43,7 +44,7 @@ export const actions: Actions = {
 		const { user, survey } = await requireSurvey(locals, params.id, 'edit', url);
 		const form = await parseForm(request, channelSchema);
 		if (!form.ok) return fail(400, { action: 'addChannel', values: form.values, errors: form.errors });
-		const added = await addChannel(appDb(), user, survey, form.data);
+		const added = await addChannel(appDb(), user, survey, { code: form.data.code, name: { 'zh-CN': form.data.nameZh, en: form.data.nameEn } });
 		if (!added.ok) return fail(409, { action: 'addChannel', values: form.values, errors: { [added.field]: added.reason } });
 		return { action: 'addChannel', done: form.data.code };
 	},
