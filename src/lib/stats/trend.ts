@@ -3,6 +3,7 @@
  * summaries {n, mean, sd} so that stored period statistics suffice; only the bootstrap needs values.
  */
 import jStat from 'jstat';
+import { tQuantile, tTwoSidedP } from './t-dist';
 import { mulberry32, randomIndex } from './random';
 import { fail, ok, type StatsIssue, type StatsResult } from './result';
 
@@ -81,7 +82,7 @@ export function meanCI(s: SampleSummary, level = 0.95): StatsResult<MeanInterval
 	const lv = checkLevel(level);
 	if (!lv.ok) return lv;
 	const se = s.sd / Math.sqrt(s.n);
-	const t = jStat.studentt.inv(1 - (1 - level) / 2, s.n - 1);
+	const t = tQuantile(1 - (1 - level) / 2, s.n - 1);
 	return ok({ mean: s.mean, n: s.n, se, t, lower: s.mean - t * se, upper: s.mean + t * se, level }, checked.warnings);
 }
 
@@ -146,8 +147,8 @@ export function welchChange(previous: SampleSummary, current: SampleSummary, lev
 	const df = (va + vb) ** 2 / (va ** 2 / (previous.n - 1) + vb ** 2 / (current.n - 1));
 	const difference = current.mean - previous.mean;
 	const t = difference / se;
-	const p = 2 * (1 - jStat.studentt.cdf(Math.abs(t), df));
-	const q = jStat.studentt.inv(1 - (1 - level) / 2, df);
+	const p = tTwoSidedP(t, df);
+	const q = tQuantile(1 - (1 - level) / 2, df);
 	const ci = { lower: difference - q * se, upper: difference + q * se, level };
 	return ok({ difference, t, df, p, ci, significant: p < SIGNIFICANCE_LEVEL }, [...a.warnings, ...b.warnings]);
 }
