@@ -1,11 +1,14 @@
 // Validation of one respondent's answers against a survey version: the same rules run on the
 // server (authoritative, for form posts and JSON) and in the browser (inline hints). Pure.
+import { usedBrands } from './competitors';
 import {
 	allItems,
 	answerCodes,
+	brandAnswerCodes,
 	type Answers,
 	type AnswerValue,
 	type ChoiceItem,
+	isScaled,
 	type Item,
 	type NumberItem,
 	type PointScale,
@@ -65,8 +68,9 @@ export function rawFromForm(form: Iterable<[string, FormDataEntryValue]>): RawAn
 export function validateAnswers(definition: SurveyDefinition, raw: RawAnswers, items: readonly Item[] = allItems(definition)): AnswersResult {
 	const answers: Answers = {};
 	const errors: AnswerErrors = {};
+	const used = usedBrands(definition, definition.competitorScreener && raw[definition.competitorScreener]);
 	for (const item of items) {
-		for (const [code, outcome] of checkItem(item, raw)) {
+		for (const [code, outcome] of [...checkItem(item, raw), ...checkBrands(item, raw, used)]) {
 			if ('issue' in outcome) errors[code] = outcome.issue;
 			else if (outcome.value !== undefined) answers[code] = outcome.value;
 		}
@@ -83,8 +87,12 @@ function checkItem(item: Item, raw: RawAnswers): [string, Outcome][] {
 		case 'likert':
 		case 'rating':
 		case 'nps':
-		case 'pair':
-			return answerCodes(item).map((code) => [code, checkPoint(item, item.scale, item.notApplicable, raw[code])]);
+		case 'pair': {
+			const brands = new Set(brandAnswerCodes(item).map((b) => b.code));
+			return answerCodes(item)
+				.filter((code) => !brands.has(code))
+				.map((code) => [code, checkPoint(item, item.scale, item.notApplicable, raw[code])]);
+		}
 		case 'single':
 		case 'multiple':
 			return checkChoice(item, raw);
@@ -93,6 +101,18 @@ function checkItem(item: Item, raw: RawAnswers): [string, Outcome][] {
 		case 'text':
 			return [[item.code, checkText(item, raw[item.code])]];
 	}
+}
+
+/**
+ * Brand answers: each brand the respondent uses (all, without a screener) is asked like the item,
+ * with "don't know this brand" (null) always offered; a rating of a brand they do not use is refused.
+ */
+function checkBrands(item: Item, raw: RawAnswers, used: ReadonlySet<string> | null): [string, Outcome][] {
+	if (!isScaled(item)) return [];
+	return brandAnswerCodes(item).map(({ code, brand }) => {
+		if (used && !used.has(brand)) return [code, isBlank(raw[code]) ? { value: undefined } : issue('brandNotUsed')];
+		return [code, checkPoint(item, item.scale, true, raw[code])];
+	});
 }
 
 /** A single value from a raw answer; several values where one is expected is malformed. */

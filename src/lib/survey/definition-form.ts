@@ -88,6 +88,7 @@ function readItem(item: Item, fields: Fields, si: number, ii: number): Item {
 /** The draft with the posted fields applied; items whose code field was not posted stay as they are. */
 export function applyFields(definition: SurveyDefinition, fields: Fields): SurveyDefinition {
 	return {
+		...definition,
 		sections: definition.sections.map((section, si) => ({
 			...section,
 			title: readText(fields, sectionField(si, 'title'), section.title),

@@ -34,7 +34,10 @@ const base = {
 	indicator: v.optional(code),
 	showIf: v.optional(condition)
 };
-const scaled = { ...base, scale, reversed: v.boolean(), notApplicable: v.boolean() };
+// Shapes only: how many competitors, which brands exist and which modes fit are design checks,
+// so the designer can say what is wrong instead of refusing the draft.
+const brandRating = v.object({ mode: v.picklist(['rated', 'relative']), brands: v.pipe(v.array(code), v.maxLength(20)) });
+const scaled = { ...base, scale, reversed: v.boolean(), notApplicable: v.boolean(), competitors: v.optional(brandRating) };
 
 const item = v.variant('kind', [
 	v.object({ ...scaled, kind: v.literal('likert') }),
@@ -70,7 +73,13 @@ const section = v.object({
 	items: v.pipe(v.array(item), v.maxLength(500))
 });
 
-export const definitionSchema = v.object({ sections: v.pipe(v.array(section), v.maxLength(100)) });
+const competitor = v.object({ code, name: localText });
+
+export const definitionSchema = v.object({
+	sections: v.pipe(v.array(section), v.maxLength(100)),
+	competitors: v.optional(v.pipe(v.array(competitor), v.maxLength(20))),
+	competitorScreener: v.optional(code)
+});
 
 /** The definition in a JSON text, or null when it is not valid JSON of the right shape. */
 export function parseDefinitionJson(json: string): SurveyDefinition | null {

@@ -24,6 +24,19 @@ interface ItemBase {
 	showIf?: Condition;
 }
 
+/**
+ * A scaled item also rated for competitors: `rated` asks the same question for us and for each
+ * brand (a brand row with "don't know this brand"); `relative` asks only "compared with {brand}"
+ * per brand. Brand codes are those of `SurveyDefinition.competitors` (see competitors.ts).
+ */
+export interface BrandRating {
+	mode: 'rated' | 'relative';
+	brands: string[];
+}
+
+/** Answer codes for brands join the rated answer code and the brand code: `REL1@bank-b`, `REL1_P@bank-b`. */
+export const BRAND_SEPARATOR = '@';
+
 /** Points lo..hi; `labels` has one text per point, or `endLabels` labels the two ends. */
 export interface PointScale {
 	min: number;
@@ -38,6 +51,7 @@ export interface LikertItem extends ItemBase {
 	scale: PointScale;
 	reversed: boolean;
 	notApplicable: boolean;
+	competitors?: BrandRating;
 }
 
 /** 0–10 rating (e.g. overall satisfaction); `nps` is the 0–10 likelihood to recommend. */
@@ -46,6 +60,7 @@ export interface RatingItem extends ItemBase {
 	scale: PointScale;
 	reversed: boolean;
 	notApplicable: boolean;
+	competitors?: BrandRating;
 }
 
 /**
@@ -59,6 +74,7 @@ export interface PairItem extends ItemBase {
 	perceptionText: LocalText;
 	reversed: boolean;
 	notApplicable: boolean;
+	competitors?: BrandRating;
 }
 
 export interface ChoiceOption {
@@ -101,9 +117,19 @@ export interface Section {
 	items: Item[];
 }
 
+/** A named competitor; `code` is stable and forms answer codes (`REL1@bank-b`). */
+export interface Competitor {
+	code: string;
+	name: LocalText;
+}
+
 /** The structural part of a questionnaire: what a version freezes. */
 export interface SurveyDefinition {
 	sections: Section[];
+	/** Up to five competitors rated beside us. */
+	competitors?: Competitor[];
+	/** Code of a multiple-choice item whose options are brand codes: a respondent rates only the brands chosen there. */
+	competitorScreener?: string;
 }
 
 export type DuplicateGuard = 'none' | 'cookie';
@@ -143,9 +169,24 @@ export function allItems(definition: SurveyDefinition): Item[] {
 	return definition.sections.flatMap((section) => section.items);
 }
 
-/** The answer codes an item produces (two for an expectation–perception pair). */
+/** The answer codes an item produces: two for an expectation–perception pair, then one per rated brand. */
 export function answerCodes(item: Item): string[] {
-	return item.kind === 'pair' ? [item.code + EXPECTATION_SUFFIX, item.code + PERCEPTION_SUFFIX] : [item.code];
+	const own = item.kind === 'pair' ? [item.code + EXPECTATION_SUFFIX, item.code + PERCEPTION_SUFFIX] : [item.code];
+	if (!isScaled(item) || !item.competitors) return own;
+	const brands = brandAnswerCodes(item);
+	return item.competitors.mode === 'relative' ? brands.map((b) => b.code) : [...own, ...brands.map((b) => b.code)];
+}
+
+/** The answer code rated per brand: the item's own, the perception of a pair. */
+export function ratedAnswerCode(item: ScaledItem): string {
+	return item.kind === 'pair' ? item.code + PERCEPTION_SUFFIX : item.code;
+}
+
+/** One answer code per brand the item is rated for, with its brand. */
+export function brandAnswerCodes(item: Item): { code: string; brand: string }[] {
+	if (!isScaled(item) || !item.competitors) return [];
+	const base = item.competitors.mode === 'relative' ? item.code : ratedAnswerCode(item);
+	return item.competitors.brands.map((brand) => ({ code: base + BRAND_SEPARATOR + brand, brand }));
 }
 
 /** The text in the wanted language, else the other one, else ''. */

@@ -4,6 +4,7 @@
 import { allItems, answerCodes, type Item, type LocalText, type PointScale, type SurveyDefinition, type SurveyLanguage, type SurveySettings } from './definition';
 import { isValidCode, latentVariables, leafNodes, subtreeIds, type IndicatorNode } from './indicator-tree';
 import { conditionIssues } from './condition-checks';
+import { competitorIssues } from './competitors';
 import { issue, type DesignIssue } from './design-issue';
 import { scaleFitIssues } from './scale-fit';
 
@@ -121,7 +122,7 @@ export function checkDesign(input: DesignInput): DesignIssue[] {
 		}
 		for (const item of section.items) found.push(...itemIssues(item, settings.languages));
 	}
-	found.push(...codeIssues(definition), ...conditionIssues(definition), ...settingsIssues(settings, input));
+	found.push(...codeIssues(definition), ...conditionIssues(definition), ...competitorIssues(definition, settings.languages), ...settingsIssues(settings, input));
 	if (input.nodes) found.push(...systemIssues(definition, input.nodes), ...scaleFitIssues(definition, input.nodes));
 	return found;
 }

@@ -62,7 +62,7 @@ export function newItem(kind: ItemKind, code: string, from?: Item): Item {
 }
 
 function withSection(definition: SurveyDefinition, index: number, change: (section: Section) => Section): SurveyDefinition {
-	return { sections: definition.sections.map((s, i) => (i === index ? change(s) : s)) };
+	return { ...definition, sections: definition.sections.map((s, i) => (i === index ? change(s) : s)) };
 }
 
 function withItem(definition: SurveyDefinition, section: number, item: number, change: (item: Item) => Item): SurveyDefinition {
@@ -75,7 +75,7 @@ function moveItem(definition: SurveyDefinition, from: { s: number; i: number }, 
 	const sections = definition.sections.map((s, index) => ({ ...s, items: index === from.s ? s.items.filter((_, i) => i !== from.i) : [...s.items] }));
 	const target = sections[to.s].items;
 	target.splice(Math.max(0, Math.min(to.i, target.length)), 0, moving);
-	return { sections };
+	return { ...definition, sections };
 }
 
 /** One step up or down; past a section's edge the item joins the neighbouring section. */
@@ -93,7 +93,7 @@ function moveSection(definition: SurveyDefinition, index: number, delta: -1 | 1)
 	if (!definition.sections[index] || !definition.sections[target]) return definition;
 	const sections = [...definition.sections];
 	[sections[index], sections[target]] = [sections[target], sections[index]];
-	return { sections };
+	return { ...definition, sections };
 }
 
 type ConditionOpType = 'setCondition' | 'removeCondition' | 'addClause' | 'removeClause';
@@ -177,10 +177,10 @@ export function applyDesignOp(definition: SurveyDefinition, op: DesignOp): Surve
 			);
 		case 'addSection': {
 			const code = freeCode(definition, 'S', (d) => d.sections.map((s) => s.code));
-			return { sections: [...definition.sections, { code, title: {}, items: [] }] };
+			return { ...definition, sections: [...definition.sections, { code, title: {}, items: [] }] };
 		}
 		case 'removeSection':
-			return { sections: definition.sections.filter((_, i) => i !== op.section) };
+			return { ...definition, sections: definition.sections.filter((_, i) => i !== op.section) };
 		case 'moveSection':
 			return moveSection(definition, op.section, op.delta);
 		case 'setCondition':

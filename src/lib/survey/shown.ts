@@ -2,6 +2,7 @@
 // applied to the answers so far. A definition without conditions shows everything, and then
 // nothing here costs more than a lookup.
 import { itemFieldCodes, validateAnswers, type AnswerErrors, type AnswersResult, type RawAnswers } from './answers';
+import { unusedBrandCodes } from './competitors';
 import { hasConditions, visibility, type Visibility } from './conditions';
 import { allItems, type Answers, type Item, type Section, type SurveyDefinition } from './definition';
 
@@ -73,9 +74,13 @@ export function shownPages(definition: SurveyDefinition, shown: Visibility | nul
 	return definition.sections.flatMap((section, index) => (!shown || shown.sections.has(section.code) ? [index] : []));
 }
 
-/** The answers to shown items only (all of them when everything is shown): what a page carries along. */
+/**
+ * The answers to shown items only (all of them when everything is shown), without ratings of brands
+ * the respondent no longer says they use: what a page carries along.
+ */
 export function keepShown<T extends RawAnswers>(definition: SurveyDefinition, answers: T, shown: Visibility | null): T {
-	if (!shown) return answers;
-	const fields = new Set(allItems(definition).flatMap((item) => (shown.items.has(item.code) ? itemFieldCodes(item) : [])));
-	return Object.fromEntries(Object.entries(answers).filter(([code]) => fields.has(code))) as T;
+	const unused = unusedBrandCodes(definition, answers);
+	if (!shown && unused.size === 0) return answers;
+	const fields = shown && new Set(allItems(definition).flatMap((item) => (shown.items.has(item.code) ? itemFieldCodes(item) : [])));
+	return Object.fromEntries(Object.entries(answers).filter(([code]) => (!fields || fields.has(code)) && !unused.has(code))) as T;
 }

@@ -3,7 +3,7 @@
 // an indicator re-linked, reverse coding, the required flag or a display condition changed) is structural and needs a
 // new version once responses exist; a change of wording or order only is fixed in place.
 import type { Condition } from './conditions';
-import { allItems, type ChoiceItem, type Item, type NumberItem, type PointScale, type SurveyDefinition, type TextItem } from './definition';
+import { allItems, answerCodes, type ChoiceItem, type Item, type NumberItem, type PointScale, type SurveyDefinition, type TextItem } from './definition';
 
 export type ChangeKind = 'none' | 'wording' | 'structural';
 
@@ -19,6 +19,7 @@ export type ChangeReasonCode =
 	| 'reversedChanged'
 	| 'requiredChanged'
 	| 'conditionChanged'
+	| 'competitorsChanged'
 	| 'wording'
 	| 'order';
 
@@ -45,7 +46,8 @@ const structuralCodes = new Set<ChangeReasonCode>([
 	'indicatorChanged',
 	'reversedChanged',
 	'requiredChanged',
-	'conditionChanged'
+	'conditionChanged',
+	'competitorsChanged'
 ]);
 
 /** Conditions compared as data: who is asked an item is part of what its answers mean. */
@@ -66,6 +68,8 @@ function itemStructure(before: Item, after: Item): ChangeReasonCode[] {
 		if (!sameScale(before.scale, after.scale)) found.push('scaleChanged');
 		if (before.reversed !== after.reversed) found.push('reversedChanged');
 		if (before.notApplicable !== after.notApplicable) found.push('notApplicableChanged');
+		// Brands rated (or how) change which answers exist.
+		if (answerCodes(before).join() !== answerCodes(after).join()) found.push('competitorsChanged');
 	}
 	if (before.kind === 'single' || before.kind === 'multiple') {
 		const a = before as ChoiceItem;
@@ -118,12 +122,19 @@ export function classifyChange(before: SurveyDefinition, after: SurveyDefinition
 		if (structural.length === 0 && !sameWording(previous, item)) reasons.push({ code: 'wording', item: code });
 	}
 	for (const code of old.keys()) if (!now.has(code)) reasons.push({ code: 'itemRemoved', item: code });
-	reasons.push(...sectionConditionChanges(before, after));
+	reasons.push(...sectionConditionChanges(before, after), ...competitorChanges(before, after));
 	if (!sectionsWording(before, after)) reasons.push({ code: 'wording' });
 	const order = (d: SurveyDefinition) => d.sections.map((s) => `${s.code}:${s.items.map((i) => i.code).join(',')}`).join('|');
 	if (!reasons.some((r) => structuralCodes.has(r.code)) && order(before) !== order(after)) reasons.push({ code: 'order' });
 	const kind: ChangeKind = reasons.some((r) => structuralCodes.has(r.code)) ? 'structural' : reasons.length > 0 ? 'wording' : 'none';
 	return { kind, reasons };
+}
+
+/** New or removed competitor codes or another screener change who rates what; renamed competitors are wording. */
+function competitorChanges(before: SurveyDefinition, after: SurveyDefinition): ChangeReason[] {
+	const codes = (d: SurveyDefinition) => JSON.stringify([(d.competitors ?? []).map((c) => c.code), d.competitorScreener ?? null]);
+	if (codes(before) !== codes(after)) return [{ code: 'competitorsChanged' }];
+	return JSON.stringify(before.competitors ?? []) === JSON.stringify(after.competitors ?? []) ? [] : [{ code: 'wording' }];
 }
 
 /** What publishing the draft will do. */

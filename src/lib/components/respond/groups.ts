@@ -8,7 +8,8 @@ export interface ItemGroup {
 }
 
 type GridItem = LikertItem | RatingItem;
-const isGridItem = (item: Item): item is GridItem => item.kind === 'likert' || item.kind === 'rating' || item.kind === 'nps';
+// Items rated for competitors have brand rows of their own, so they stand alone.
+const isGridItem = (item: Item): item is GridItem => (item.kind === 'likert' || item.kind === 'rating' || item.kind === 'nps') && !item.competitors;
 const scaleKey = (item: GridItem) => JSON.stringify([item.scale, item.notApplicable]);
 
 /** The section's items in order, runs of two or more same-scale items grouped as grids. */

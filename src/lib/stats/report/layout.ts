@@ -4,7 +4,7 @@
  * pairs get joint answer counts (satisfaction × loyalty, value × loyalty for the segments).
  */
 import { hasConditions, visibility } from '../../survey/conditions';
-import { allItems, answerCodes, EXPECTATION_SUFFIX, isScaled, type Answers, type SurveyDefinition } from '../../survey/definition';
+import { allItems, answerCodes, brandAnswerCodes, EXPECTATION_SUFFIX, isScaled, type Answers, type SurveyDefinition } from '../../survey/definition';
 import type { Scale } from '../scores';
 
 export type ColumnPart = 'single' | 'perception' | 'expectation';
@@ -48,7 +48,9 @@ function columnsOf(definition: SurveyDefinition): AnalysisColumn[] {
 	return allItems(definition).flatMap((item) => {
 		if (!isScaled(item)) return [];
 		const scale = { lo: item.scale.min, hi: item.scale.max };
-		return answerCodes(item).map((code) => ({
+		// Ratings of competitors are not ours: they never enter our own scores.
+		const brands = new Set(brandAnswerCodes(item).map((b) => b.code));
+		return answerCodes(item).filter((code) => !brands.has(code)).map((code) => ({
 			code,
 			item: item.code,
 			kind: item.kind,
