@@ -20,7 +20,8 @@ const model = {
 		{ period: '2025-Q3', dimensions: { REL: { change: { difference: -4.12, p: 0.0123, significant: true } }, TAN: { change: null } } }
 	],
 	ipa: { items: [{ code: 'REL3', importance: 0.5, quadrant: 'concentrateHere' }, { code: 'REL5', importance: 0.6, quadrant: 'concentrateHere' }, { code: 'TAN1', importance: 0.1, quadrant: 'lowPriority' }] },
-	loyalty: null
+	loyalty: null,
+	competitors: []
 } as unknown as ReportModel;
 
 const t = (key: string, params: Record<string, string | number>) => `${key} ${JSON.stringify(params)}`;
@@ -39,5 +40,23 @@ describe('key findings', () => {
 		expect(renderFinding(weakest, 'zh-CN', t)).toContain('可靠性');
 		expect(renderFinding(weakest, 'zh-CN', t)).toContain('2025年第2季度');
 		expect(renderFinding(weakest, 'en', t)).toContain('Q2 2025');
+	});
+
+	it('says where we trail and lead a competitor most, when the adjusted gap is significant', () => {
+		const gap = (difference: number, pHolm: number) => ({ gap: { difference, n: 812 }, pHolm, significant: pHolm < 0.05 });
+		const brand = {
+			name: name('Bank B', '乙银行'),
+			dimensions: [
+				{ name: name('Responsiveness', '响应性'), ...gap(-6.21, 0.004) },
+				{ name: name('Tangibles', '有形性'), ...gap(-9, 0.2) },
+				{ name: name('Reliability', '可靠性'), ...gap(3.5, 0.03) }
+			]
+		};
+		const findings = keyFindings({ ...model, competitors: [brand] } as unknown as ReportModel).filter((f) => f.key.startsWith('findings.competitor'));
+		expect(findings.map((f) => [f.key, f.params.delta, f.params.p, f.params.n])).toEqual([
+			['findings.competitorTrail', '6.2', '= 0.004', 812],
+			['findings.competitorLead', '3.5', '= 0.030', 812]
+		]);
+		expect(renderFinding(findings[0], 'zh-CN', t)).toContain('乙银行');
 	});
 });

@@ -68,9 +68,24 @@ function npsFinding(model: ReportModel): Finding[] {
 	return [{ key: 'findings.nps', params: { nps: one(nps.nps), promoters: one(nps.promoters), detractors: one(nps.detractors), n: nps.n } }];
 }
 
+/** Against each competitor, the dimension where we trail most and the one where we lead most, when the gap holds after Holm's adjustment. */
+function competitorFindings(model: ReportModel): Finding[] {
+	return model.competitors.flatMap((brand) => {
+		const significant = brand.dimensions.filter((d) => d.significant && d.gap);
+		const extreme = (better: (a: number, b: number) => boolean) => significant.reduce<(typeof significant)[number] | null>((m, d) => (!m || better(d.gap!.difference, m.gap!.difference) ? d : m), null);
+		const trail = extreme((a, b) => a < b);
+		const lead = extreme((a, b) => a > b);
+		const finding = (key: 'findings.competitorTrail' | 'findings.competitorLead', d: (typeof significant)[number]): Finding => ({
+			key,
+			params: { brand: { name: brand.name }, dimension: { name: d.name }, delta: one(Math.abs(d.gap!.difference)), p: pText(d.pHolm!), n: d.gap!.n }
+		});
+		return [...(trail && trail.gap!.difference < 0 ? [finding('findings.competitorTrail', trail)] : []), ...(lead && lead.gap!.difference > 0 ? [finding('findings.competitorLead', lead)] : [])];
+	});
+}
+
 /** The key findings of a report, most important first. */
 export function keyFindings(model: ReportModel): Finding[] {
-	return [...csiFinding(model), ...weakestFinding(model), ...changeFindings(model), ...concentrateFinding(model), ...npsFinding(model)];
+	return [...csiFinding(model), ...weakestFinding(model), ...changeFindings(model), ...competitorFindings(model), ...concentrateFinding(model), ...npsFinding(model)];
 }
 
 /** A finding as a sentence in `locale`, through the translator `t`. */

@@ -33,7 +33,9 @@ describe('classifyChange', () => {
 		['a reverse flag', survey(q('A'), q('B', { reversed: true })), 'structural', ['reversedChanged:B']],
 		['a condition added', survey(q('A'), q('B', { showIf: { all: [{ item: 'A', op: 'lte', value: 2 }] } })), 'structural', ['conditionChanged:B']],
 		['a section condition added', { sections: [{ ...base.sections[0], showIf: { any: [] } }] }, 'structural', ['conditionChanged:S1']],
-		['a changed kind', { sections: [{ ...base.sections[0], items: [{ ...q('A'), kind: 'rating' as const }, q('B')] }] }, 'structural', ['kindChanged:A']]
+		['a changed kind', { sections: [{ ...base.sections[0], items: [{ ...q('A'), kind: 'rating' as const }, q('B')] }] }, 'structural', ['kindChanged:A']],
+		['an item rated for a competitor', { ...survey(q('A', { competitors: { mode: 'rated', brands: ['b'] } }), q('B')), competitors: [{ code: 'b', name: { en: 'B' } }] }, 'structural', ['competitorsChanged:A', 'competitorsChanged']],
+		['a competitor named', { ...base, competitors: [{ code: 'b', name: { en: 'B' } }] }, 'structural', ['competitorsChanged']]
 	] as const)('%s → %s', (_, after, kind, reasons) => {
 		const change = classifyChange(base, after as SurveyDefinition);
 		expect(change.kind).toBe(kind);
@@ -72,5 +74,10 @@ describe('planPublish', () => {
 	});
 	it('creates the next version for a structural change once responses exist', () => {
 		expect(planPublish({ ...current(3), latestNumber: 4 }, survey(q('A')))).toMatchObject({ action: 'newVersion', number: 5, change: { kind: 'structural' } });
+	});
+
+	it('sees a renamed competitor as wording', () => {
+		const named = (en: string): SurveyDefinition => ({ ...base, competitors: [{ code: 'b', name: { en } }] });
+		expect(classifyChange(named('Bank B'), named('Bank B Ltd'))).toEqual({ kind: 'wording', reasons: [{ code: 'wording' }] });
 	});
 });

@@ -14,7 +14,7 @@ import { alignCell, mergeVersions, ReportCellBuilder } from '../../stats/report/
 import type { Catalog } from '../../i18n/translate';
 import type { Locale } from '../../i18n/locales';
 import { conditionSentences } from '../../survey/condition-sentences';
-import { allItems, type LocalText, type SurveyLanguage } from '../../survey/definition';
+import { allItems, type Answers, type LocalText, type SurveyLanguage } from '../../survey/definition';
 import { keyFindings, type Finding } from '../../survey/findings';
 import { monthOf } from '../../survey/periods';
 import { loadAnalysisContext, type AnalysisContext } from './context';
@@ -49,10 +49,11 @@ async function storeCells(db: Db, context: AnalysisContext, filters: ReportFilte
 	return mergeVersions(aligned);
 }
 
-/** Cells built from raw responses matching the filters (segment answers need the raw answers). */
-export async function rawCells(db: Db, context: AnalysisContext, filters: ReportFilters): Promise<{ cells: ReportCell[]; scanned: number }> {
+type ScannedResponse = Parameters<ReportCellBuilder['add']>[0];
+
+/** Scans raw responses, calling `take` with those matching the filters; returns how many were scanned. */
+async function scanMatching(db: Db, context: AnalysisContext, filters: ReportFilters, take: (r: ScannedResponse) => void): Promise<number> {
 	const tz = context.survey.settings.timeZone;
-	const builder = new ReportCellBuilder(context.layouts, context.union, tz);
 	let scanned = 0;
 	for await (const page of scanResponses(db, context.survey.id)) {
 		scanned += page.length;
@@ -60,10 +61,24 @@ export async function rawCells(db: Db, context: AnalysisContext, filters: Report
 			const month = monthOf(r.submittedAt, tz);
 			if ((filters.from && month < filters.from) || (filters.to && month > filters.to)) continue;
 			if (filters.channels.length > 0 && !filters.channels.includes(r.channel)) continue;
-			if (matchesSegment(r.answers, filters.segment)) builder.add(r);
+			if (matchesSegment(r.answers, filters.segment)) take(r);
 		}
 	}
+	return scanned;
+}
+
+/** Cells built from raw responses matching the filters (segment answers need the raw answers). */
+export async function rawCells(db: Db, context: AnalysisContext, filters: ReportFilters): Promise<{ cells: ReportCell[]; scanned: number }> {
+	const builder = new ReportCellBuilder(context.layouts, context.union, context.survey.settings.timeZone);
+	const scanned = await scanMatching(db, context, filters, (r) => builder.add(r));
 	return { cells: builder.finish(), scanned };
+}
+
+/** Answers of the responses matching the filters: competitor gaps pair each respondent's own ratings, which cells do not keep. */
+async function brandAnswers(db: Db, context: AnalysisContext, filters: ReportFilters): Promise<Answers[]> {
+	const answers: Answers[] = [];
+	await scanMatching(db, context, filters, (r) => answers.push(r.answers));
+	return answers;
 }
 
 function segmentItems(context: AnalysisContext): SurveyReport['available']['segmentItems'] {
@@ -98,7 +113,8 @@ export async function buildSurveyReport(db: Db, surveyId: string, filters: Repor
 		filters,
 		storedMethod: await findWeightMethod(db, surveyId),
 		source: raw ? 'raw' : 'store',
-		conditions: options.messages ? conditionSentences(newest, options.messages) : undefined
+		conditions: options.messages ? conditionSentences(newest, options.messages) : undefined,
+		brandAnswers: newest.competitors?.length ? await brandAnswers(db, context, filters) : undefined
 	});
 	const keys = await listCellKeys(db, surveyId);
 	const names = new Map((await listChannels(db, surveyId)).map((c) => [c.code, c.name]));

@@ -5,12 +5,13 @@
  * exports serialise it, and the API serves it.
  */
 import { bucketOf, type PeriodUnit } from '../../survey/periods';
-import type { SurveyDefinition } from '../../survey/definition';
+import type { Answers, SurveyDefinition } from '../../survey/definition';
 import { npsChange } from '../trend';
 import { npsFromStatistics } from '../nps';
 import type { StatsIssue } from '../result';
 import type { ServqualResult } from '../servqual';
 import { sumCells, type CellData } from './cells';
+import { brandedColumns, competitorSections, type BrandSection } from './competitors';
 import { estimateChange, indexEstimate, type IndexEstimate } from './estimates';
 import type { AnalysisLayout } from './layout';
 import { askedRow, ipaSection, itemTable, type Asked, loyaltySection, reliabilityTable, segmentSection, servqualSection, type IpaSection, type ItemRow, type LoyaltySection, type ReliabilityRow, type SegmentSection } from './sections';
@@ -45,6 +46,8 @@ export interface ReportInput {
 	source: 'store' | 'raw';
 	/** The display condition of each conditional item as a sentence in both languages. */
 	conditions?: Record<string, Names>;
+	/** Answers of the filtered responses, when the survey rates competitors (their gaps are paired per respondent). */
+	brandAnswers?: readonly Answers[];
 }
 
 export type Change = { difference: number; p: number; significant: boolean } | null;
@@ -90,6 +93,8 @@ export interface ReportModel {
 	structuralIssue: StatsIssue | null;
 	trend: TrendPoint[];
 	comparison: { channel: string; n: number; csi: IndexEstimate | null }[];
+	/** One section per competitor (none when the survey names no competitors). */
+	competitors: BrandSection[];
 }
 
 interface Scoring {
@@ -174,6 +179,13 @@ function dimensionRows(stats: CellData['stats'], s: Scoring, trend: TrendPoint[]
 	});
 }
 
+function competitorsOf(input: ReportInput, s: Scoring): BrandSection[] {
+	const { definition, layout, brandAnswers } = input;
+	if (!brandAnswers || !definition.competitors?.length) return [];
+	const dimensions = s.structure.dimensions.map((d, i) => ({ code: d.code, name: d.name, importance: s.dimensionWeights[i] ?? 0, ...s.dimension.get(d.code)! }));
+	return competitorSections({ competitors: definition.competitors, answers: brandAnswers, columns: layout.columns, csi: s.csi, dimensions, items: brandedColumns(definition, layout.columns) });
+}
+
 function itemText(definition: SurveyDefinition, item: string): Names {
 	const found = definition.sections.flatMap((s) => s.items).find((i) => i.code === item);
 	const zh = found?.text['zh-CN'] ?? found?.text.en ?? item;
@@ -212,6 +224,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 		structural: structural.section,
 		structuralIssue: structural.issue,
 		trend,
-		comparison: groupCells(input.cells, (c) => c.channel).map(([channel, cell]) => ({ channel, n: cell.stats.rows, csi: indexEstimate(cell.stats, s.csi.columns, s.csi.weights) }))
+		comparison: groupCells(input.cells, (c) => c.channel).map(([channel, cell]) => ({ channel, n: cell.stats.rows, csi: indexEstimate(cell.stats, s.csi.columns, s.csi.weights) })),
+		competitors: competitorsOf(input, s)
 	};
 }
