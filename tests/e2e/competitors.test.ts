@@ -176,7 +176,7 @@ describe.skipIf(!chromiumPath)('competitors in a browser', () => {
 		}
 		const reader = await browser.newContext();
 		await reader.addCookies([{ name: 'session', value: token, url: server.url }]);
-		const response = await reader.request.get(`${server.url}/surveys/${surveyId}/report.json`);
+		const response = await reader.request.get(`${server.url}/surveys/${surveyId}/report/report.json`);
 		const brand = (await response.json()).model.competitors[0];
 		await reader.close();
 		expect(brand.code).toBe('bank-b');
