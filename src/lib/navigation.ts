@@ -40,6 +40,7 @@ export const surveyTabs: SurveyTab[] = [
 	{ path: 'design', label: 'surveys.tab.design', access: 'edit' },
 	{ path: 'preview', label: 'surveys.tab.preview', access: 'edit' },
 	{ path: 'report', label: 'report.tab', access: 'view' },
+	{ path: 'answers', label: 'answers.tab', access: 'view' },
 	{ path: 'settings', label: 'surveys.tab.settings', access: 'edit' },
 	{ path: 'data', label: 'data.tab', access: 'edit' },
 	{ path: 'distribute', label: 'distribute.tab', access: 'edit' },

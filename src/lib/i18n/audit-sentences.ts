@@ -75,6 +75,7 @@ function variant(facts: AuditFacts): string {
 	if (action === 'login.throttled' && !facts.target) return '.client';
 	if (action === 'ahp.experts-excluded' && detail.excluded === false) return '.included';
 	if (action === 'system.archived' && detail.archived === false) return '.restored';
+	if (action === 'survey.open-answers-shared' && detail.shared === false) return '.withdrawn';
 	if (action === 'contact.opted-out' && detail.via === 'unsubscribe') return '.unsubscribe';
 	return '';
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, ShareAccess } from '../db/schema';
 import type { Outcome } from '../auth/accounts';
 import { recordAudit } from '../repo/audit';
+import { saveOpenAnswerSharing } from '../repo/open-answers';
 import { deleteShare, saveShare, type Survey } from '../repo/surveys';
 import { findCredentials, type User } from '../repo/users';
 
@@ -27,5 +28,13 @@ export async function unshareSurvey(db: Db, actor: Actor, survey: Survey, userId
 		if (!(await deleteShare(trx, survey.id, userId))) return { ok: false, reason: 'surveys.shareMissing' };
 		await recordAudit(trx, { action: 'survey.unshared', actor, target: survey.id, detail: { user: userId } });
 		return { ok: true, value: undefined };
+	});
+}
+
+/** Lets people with view access read the survey's open answers, or only their themes and counts. */
+export async function shareOpenAnswers(db: Db, actor: Actor, survey: Survey, shared: boolean): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await saveOpenAnswerSharing(trx, survey.id, shared, actor.id, Date.now());
+		await recordAudit(trx, { action: 'survey.open-answers-shared', actor, target: survey.id, detail: { shared } });
 	});
 }

@@ -40,6 +40,7 @@ export const auditActions = [
 	'survey.status',
 	'survey.shared',
 	'survey.unshared',
+	'survey.open-answers-shared',
 	'demo.loaded',
 	'report.weight-method',
 	'channel.created',

@@ -97,7 +97,7 @@ export interface ReportModel {
 	competitors: BrandSection[];
 }
 
-interface Scoring {
+export interface Scoring {
 	structure: ReportStructure;
 	method: ReportWeightMethod;
 	dimensionWeights: number[];
@@ -105,7 +105,8 @@ interface Scoring {
 	dimension: Map<string, { columns: number[]; weights: number[] }>;
 }
 
-function scoring(structure: ReportStructure, method: ReportWeightMethod, weights: number[]): Scoring {
+/** The CSI's and each dimension's columns and weights, for the chosen method's dimension weights. */
+export function scoring(structure: ReportStructure, method: ReportWeightMethod, weights: number[]): Scoring {
 	const dimension = new Map(structure.dimensions.map((d) => [d.code, effectiveWeights(d, method)]));
 	const columns: number[] = [];
 	const ws: number[] = [];

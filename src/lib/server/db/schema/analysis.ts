@@ -22,7 +22,16 @@ export interface ReportPreferencesTable {
 	updated_at: number;
 }
 
+export interface OpenAnswerSharingTable {
+	survey_id: string;
+	/** 1 when people with view access may read the open answers, not only their themes and counts. */
+	shared: number;
+	updated_by: string | null;
+	updated_at: number;
+}
+
 export interface AnalysisTables {
 	analysis_cells: AnalysisCellsTable;
 	report_preferences: ReportPreferencesTable;
+	open_answer_sharing: OpenAnswerSharingTable;
 }

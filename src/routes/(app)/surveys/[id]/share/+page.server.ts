@@ -2,8 +2,9 @@ import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireSurvey } from '$lib/server/auth/survey-access';
 import { appDb } from '$lib/server/db';
-import { shareSurvey, unshareSurvey } from '$lib/server/design/shares';
-import { emailField, parseForm } from '$lib/server/forms';
+import { shareOpenAnswers, shareSurvey, unshareSurvey } from '$lib/server/design/shares';
+import { emailField, parseForm, readForm } from '$lib/server/forms';
+import { findOpenAnswerSharing } from '$lib/server/repo/open-answers';
 import { listShares } from '$lib/server/repo/surveys';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,7 +13,7 @@ const removeSchema = v.object({ userId: v.pipe(v.optional(v.string(), ''), v.non
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { survey } = await requireSurvey(locals, params.id, 'owner', url);
-	return { shares: await listShares(appDb(), survey.id) };
+	return { shares: await listShares(appDb(), survey.id), openAnswersShared: await findOpenAnswerSharing(appDb(), survey.id) };
 };
 
 export const actions: Actions = {
@@ -31,5 +32,12 @@ export const actions: Actions = {
 		const removed = await unshareSurvey(appDb(), user, survey, form.data.userId);
 		if (!removed.ok) return fail(404, { action: 'remove', errors: { form: removed.reason } as Record<string, string> });
 		return { action: 'remove', removed: true };
+	},
+	openAnswers: async ({ locals, params, request, url }) => {
+		const { user, survey } = await requireSurvey(locals, params.id, 'owner', url);
+		const form = await readForm(request);
+		if (!form) return fail(400, { action: 'openAnswers', errors: { form: 'validation.malformed' } as Record<string, string> });
+		await shareOpenAnswers(appDb(), user, survey, form.get('shared') === 'on');
+		return { action: 'openAnswers', saved: true };
 	}
 };
