@@ -10,7 +10,7 @@ export const rules: Record<string, RouteRules> = {
 	'/surveys/[id]/preview': { path: '/surveys/{surveyId}/preview', page: researchers },
 	'/surveys/[id]/preview/frame': { path: '/surveys/{surveyId}/preview/frame', page: researchers },
 	'/surveys/[id]/settings': { path: '/surveys/{surveyId}/settings', page: researchers, actions: { save: researchers, status: researchers, quotas: researchers } },
-	'/surveys/[id]/share': { path: '/surveys/{surveyId}/share', page: researchers, actions: { add: researchers, remove: researchers } },
+	'/surveys/[id]/share': { path: '/surveys/{surveyId}/share', page: researchers, actions: { add: researchers, remove: researchers, openAnswers: researchers } },
 	'/systems': { page: researchers, actions: { create: researchers } },
 	'/systems/[id]': {
 		path: '/systems/{systemId}',

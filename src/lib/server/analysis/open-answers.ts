@@ -8,13 +8,12 @@ import type { Database } from '../db/schema';
 import { scanResponses } from '../repo/analysis-store';
 import { findOpenAnswerSharing } from '../repo/open-answers';
 import { accessAtLeast, type SurveyAccess } from '../repo/surveys';
-import { segmentChinese } from '../text/segmenter';
+import { answerTerms } from '../text/segmenter';
 import { scoring } from '../../stats/report/model';
 import { csiBandOf, respondentPlacer, type CsiBand, type RespondentPlace } from '../../stats/report/respondent';
 import { reportStructure } from '../../stats/report/structure';
 import { matchesText, type OpenAnswerFilters } from '../../stats/text/filters';
 import { ThemeCollector, type Themes } from '../../stats/text/themes';
-import { textTerms } from '../../stats/text/tokenize';
 import type { NpsGroup } from '../../survey/conditions';
 import { allItems, type Answers, type LocalText } from '../../survey/definition';
 import { monthOf } from '../../survey/periods';
@@ -83,7 +82,7 @@ async function scan(db: Db, context: AnalysisContext, codes: string[], place: (a
 			if ((filters.from && month < filters.from) || (filters.to && month > filters.to) || (filters.channels.length > 0 && !filters.channels.includes(r.channel))) continue;
 			const { group, csi } = place(r.answers);
 			for (const [question, text] of texts) {
-				const terms = textTerms(text, segmentChinese);
+				const terms = answerTerms(text);
 				pass.themes.add(terms, group);
 				if (keepRows && (!filters.group || filters.group === group) && matchesText(text, terms, filters))
 					pass.rows.push({ responseId: r.id, question, text, submittedAt: r.submittedAt, channel: r.channel, group, csi, band: csi === null ? null : csiBandOf(csi) });

@@ -32,17 +32,19 @@ describe('ThemeCollector', () => {
 		c.add(answer(['slow', 'queue']), 'detractor');
 		c.add(answer(['slow']), 'detractor');
 		c.add(answer(['friendly', 'queue']), 'promoter');
-		c.add(answer(['friendly']), 'passive');
+		c.add(answer(['friendly', 'parking']), 'passive');
 		const t = c.finish(10);
 		const expected = weightedLogOdds(
 			new Map([['slow', 2], ['queue', 1]]),
 			new Map([['friendly', 1], ['queue', 1]]),
-			new Map([['slow', 2], ['queue', 2], ['friendly', 2]])
+			new Map([['slow', 2], ['queue', 2], ['friendly', 2], ['parking', 1]])
 		);
 		const z = (w: string) => expected.find((r) => r.word === w)!.z;
 		expect(t.detractorWords.map((r) => r.word)).toEqual(['slow']);
 		expect(t.detractorWords[0].z).toBeCloseTo(z('slow'), 12);
+		// 'parking' (a passive's word only) is in the prior but compared on neither side.
 		expect(t.promoterWords.map((r) => r.word)).toEqual(['friendly', 'queue'].sort((a, b) => z(a) - z(b)));
+		expect(expected.find((r) => r.word === 'parking')!.z).not.toBe(0);
 	});
 
 	it('compares nothing without answers from both groups, and is empty without answers', () => {

@@ -69,7 +69,8 @@ export class ThemeCollector {
 		const w = this.words;
 		// Without answers from both groups there is nothing to compare.
 		const odds = this.groups.detractor > 0 && this.groups.promoter > 0 ? weightedLogOdds(w.detractor, w.promoter, w.all) : [];
-		const byZ = (sign: 1 | -1) => odds.filter((r) => sign * r.z > 0).sort((a, b) => sign * (b.z - a.z) || a.word.localeCompare(b.word)).slice(0, limit);
+		// A word neither group used leans only with the groups' sizes: it is not theirs to compare.
+		const byZ = (sign: 1 | -1) => odds.filter((r) => sign * r.z > 0 && r.countI + r.countJ > 0).sort((a, b) => sign * (b.z - a.z) || a.word.localeCompare(b.word)).slice(0, limit);
 		return {
 			answers: this.answers,
 			detractors: this.groups.detractor,
