@@ -12,23 +12,13 @@ import { insertUser } from '../../src/lib/server/repo/users';
 import { mulberry32 } from '../../src/lib/stats/random';
 import type { ReportFilters } from '../../src/lib/stats/report/model';
 import { engines, useTestDb } from './databases';
+import { expectSameNumbers } from './same-numbers';
 
 beforeEach(() => {
 	expect.hasAssertions();
 });
 
 const allTime: ReportFilters = { from: null, to: null, channels: [], segment: {}, unit: 'quarter' };
-
-/** Every number in a and b equal to 1e-9 (relative to magnitude), everything else identical. */
-export function expectSameNumbers(a: unknown, b: unknown, path = '$'): void {
-	if (typeof a === 'number' && typeof b === 'number') {
-		if (Number.isNaN(a)) return void expect(Number.isNaN(b), path).toBe(true);
-		expect(Math.abs(a - b), path).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(a)));
-	} else if (a && b && typeof a === 'object' && typeof b === 'object') {
-		expect(Object.keys(b).sort(), path).toEqual(Object.keys(a).sort());
-		for (const key of Object.keys(a)) expectSameNumbers((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
-	} else expect(b, path).toEqual(a);
-}
 
 async function snapshot(db: Parameters<typeof readCells>[0], surveyId: string) {
 	const cells = await readCells(db, surveyId);

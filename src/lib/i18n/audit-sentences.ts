@@ -21,6 +21,7 @@ const kindByPrefix: Record<string, AuditKind> = {
 	data: 'data',
 	contacts: 'contacts',
 	contact: 'contacts',
+	'contact-segment': 'contacts',
 	campaign: 'mail',
 	mail: 'mail',
 	jobs: 'mail'

@@ -1,8 +1,10 @@
 // What every analysis step needs to know about a survey: its versions' layouts (columns of the
-// store), the union layout reports use, the time zone of its periods and its indicator system.
+// store), the union layout reports use, the time zone of its periods, its indicator system and the
+// contact attributes the store keeps cells for.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { loadSystemForReport, type SystemForReport } from '../repo/analysis-store';
+import { listContactAttributes } from '../repo/contacts';
 import { findSurveyById, listVersions, type Survey, type SurveyVersion } from '../repo/surveys';
 import { layoutOf, unionLayout, type AnalysisLayout, type RoleOf } from '../../stats/report/layout';
 import { inheritedRoles } from '../../stats/report/structure';
@@ -16,6 +18,15 @@ export interface AnalysisContext {
 	/** All versions' columns together (newest definition wins). */
 	union: AnalysisLayout;
 	roleOf: RoleOf;
+	/** Keys of the contact attributes marked as report segments, sorted: the store keeps cells per value of each. */
+	segmentAttributes: string[];
+	/** What the store records as each version's cell layout: the layout's signature and the segment attributes, so marking one rebuilds the store. */
+	storedLayouts: Map<string, string>;
+}
+
+/** The layout a store cell of this layout records: a change of either part makes its cells outdated. */
+export function storedLayoutOf(layout: AnalysisLayout, segmentAttributes: readonly string[]): string {
+	return segmentAttributes.length === 0 ? layout.signature : `${layout.signature}\nsegments:${JSON.stringify(segmentAttributes)}`;
 }
 
 /** Loads the survey's analysis context; undefined when the survey does not exist. */
@@ -26,5 +37,7 @@ export async function loadAnalysisContext(db: Kysely<Database>, surveyId: string
 	const system = await loadSystemForReport(db, survey.systemId);
 	const roleOf = inheritedRoles(system);
 	const layouts = new Map(versions.map((v) => [v.id, layoutOf(v.definition, roleOf)]));
-	return { survey, versions, system, layouts, union: unionLayout([...layouts.values()]), roleOf };
+	const segmentAttributes = (await listContactAttributes(db)).filter((a) => a.segment).map((a) => a.key).sort();
+	const storedLayouts = new Map([...layouts].map(([id, layout]) => [id, storedLayoutOf(layout, segmentAttributes)]));
+	return { survey, versions, system, layouts, union: unionLayout([...layouts.values()]), roleOf, segmentAttributes, storedLayouts };
 }

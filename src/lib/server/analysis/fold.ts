@@ -1,6 +1,8 @@
 // Folding: responses arrive with counted = 0 (web, import, API); a fold claims them in batches and
 // adds their statistics into the store's cells, in the same transaction, so a response is counted
-// exactly once however many processes fold at the same time. Reports fold before they read.
+// exactly once however many processes fold at the same time. Reports fold before they read. A
+// response given through a contact's invitation also counts in the cells of its contact's value of
+// each attribute marked as a report segment (the value it had when the response was given).
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import {
@@ -12,6 +14,7 @@ import {
 	type CellKey,
 	type RawResponse
 } from '../repo/analysis-store';
+import { cellKeyText } from '../repo/analysis-segments';
 import { CellAccumulator, mergeCells, type CellData } from '../../stats/report/cells';
 import { monthOf } from '../../survey/periods';
 import { loadAnalysisContext, type AnalysisContext } from './context';
@@ -29,24 +32,33 @@ export interface FoldResult {
 
 class LayoutChanged extends Error {}
 
-const keyOf = (k: CellKey) => `${k.versionId}\n${k.period}\n${k.channel}`;
+/** The cells a response counts in: its version, month and channel, and the same per value of each segment attribute its contact had. */
+function cellKeysOf(context: AnalysisContext, r: RawResponse): CellKey[] {
+	const key: CellKey = { versionId: r.versionId, period: monthOf(r.submittedAt, context.survey.settings.timeZone), channel: r.channel };
+	const keys = [key];
+	for (const attribute of context.segmentAttributes) {
+		const value = r.contactValues?.[attribute];
+		if (typeof value === 'string' && value !== '') keys.push({ ...key, segment: { attribute, value } });
+	}
+	return keys;
+}
 
 /** Statistics of a batch per cell; responses of unknown versions are skipped (they cannot be laid out). */
 function accumulate(context: AnalysisContext, responses: readonly RawResponse[]): Map<string, { key: CellKey; acc: CellAccumulator }> {
 	const cells = new Map<string, { key: CellKey; acc: CellAccumulator }>();
-	const timeZone = context.survey.settings.timeZone;
 	for (const r of responses) {
 		const layout = context.layouts.get(r.versionId);
 		if (!layout) continue;
-		const key = { versionId: r.versionId, period: monthOf(r.submittedAt, timeZone), channel: r.channel };
-		let cell = cells.get(keyOf(key));
-		if (!cell) {
-			const created = CellAccumulator.create(layout);
-			if (!created.ok) continue; // a version without scaled items has nothing to aggregate
-			cell = { key, acc: created.value };
-			cells.set(keyOf(key), cell);
+		for (const key of cellKeysOf(context, r)) {
+			let cell = cells.get(cellKeyText(key));
+			if (!cell) {
+				const created = CellAccumulator.create(layout);
+				if (!created.ok) break; // a version without scaled items has nothing to aggregate
+				cell = { key, acc: created.value };
+				cells.set(cellKeyText(key), cell);
+			}
+			cell.acc.add(r.answers);
 		}
-		cell.acc.add(r.answers);
 	}
 	return cells;
 }
@@ -57,19 +69,19 @@ async function foldBatch(trx: Db, context: AnalysisContext, limit: number): Prom
 	const claimed = await claimUncounted(trx, surveyId, limit);
 	if (claimed.length === 0) return 0;
 	const fresh = accumulate(context, claimed);
-	const stored = new Map((await readCellsByKey(trx, surveyId, [...fresh.values()].map((c) => c.key))).map((c) => [keyOf(c), c]));
+	const stored = new Map((await readCellsByKey(trx, surveyId, [...fresh.values()].map((c) => c.key))).map((c) => [cellKeyText(c), c]));
 	const now = Date.now();
 	for (const [id, { key, acc }] of fresh) {
-		const layout = context.layouts.get(key.versionId)!;
+		const layout = context.storedLayouts.get(key.versionId)!;
 		let data: CellData = acc.finish();
 		const old = stored.get(id);
 		if (old) {
-			if (old.layout !== layout.signature) throw new LayoutChanged();
+			if (old.layout !== layout) throw new LayoutChanged();
 			const merged = mergeCells(JSON.parse(old.data) as CellData, data);
 			if (!merged.ok) throw new LayoutChanged();
 			data = merged.value;
 		}
-		await writeCell(trx, surveyId, { ...key, layout: layout.signature, rows: data.stats.rows, data: JSON.stringify(data) }, now);
+		await writeCell(trx, surveyId, { ...key, layout, rows: data.stats.rows, data: JSON.stringify(data) }, now);
 	}
 	return claimed.length;
 }

@@ -1,14 +1,17 @@
-// Building a survey report: fold pending responses, read the filtered cells of the store (or, for
-// an ad-hoc segment filter, scan raw responses — measured and labelled), lay them over the union
-// layout and hand them to the pure report model. `buildSurveyReport` is what the report page,
+// Building a survey report: fold pending responses, read the filtered cells of the store (its
+// cells per value of a contact attribute marked as a segment, when the report is filtered by one;
+// for an ad-hoc filter by answers or by several contact attributes at once, scan raw responses —
+// measured and labelled), lay them over the union layout and hand them to the pure report model. `buildSurveyReport` is what the report page,
 // the exports and the REST API call.
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { listCellKeys, readCells, scanResponses, findWeightMethod } from '../repo/analysis-store';
+import { listCellKeys, listStoredLayouts, readCells, scanResponses, findWeightMethod, type StoredCell } from '../repo/analysis-store';
+import { listSegmentValues, readSegmentCells } from '../repo/analysis-segments';
+import { listContactAttributes } from '../repo/contacts';
 import { listChannels } from '../repo/channels';
 import type { CellData } from '../../stats/report/cells';
-import { matchesSegment } from '../../stats/report/filters';
+import { matchesContact, matchesSegment } from '../../stats/report/filters';
 import { buildReportModel, type ReportCell, type ReportFilters, type ReportModel } from '../../stats/report/model';
 import { alignCell, mergeVersions, ReportCellBuilder } from '../../stats/report/raw';
 import type { Catalog } from '../../i18n/translate';
@@ -30,21 +33,31 @@ export interface SurveyReport {
 		months: string[];
 		channels: { code: string; name: Record<Locale, string> }[];
 		segmentItems: { code: string; text: LocalText; options: { code: string; label: LocalText }[] }[];
+		/** Contact attributes marked as segments, with the values the store has cells for. */
+		contactSegments: { key: string; label: LocalText; values: string[] }[];
 	};
 	/** Time to build the report, ms, and responses scanned when the filters needed raw data. */
 	timing: { ms: number; scanned: number | null };
 }
 
-/** Store cells matching the filters over the union layout; rebuilds once if a cell's layout is outdated. */
-async function storeCells(db: Db, context: AnalysisContext, filters: ReportFilters, retry = true): Promise<ReportCell[]> {
-	const stored = await readCells(db, context.survey.id, { from: filters.from ?? undefined, to: filters.to ?? undefined, channels: filters.channels });
-	const stale = stored.some((c) => context.layouts.get(c.versionId)?.signature !== c.layout);
-	if (stale && retry) {
-		await rebuildSurveyStore(db, context.survey.id);
-		return storeCells(db, context, filters, false);
-	}
+/** The contact attribute filter the store can answer (one attribute marked as a segment), 'all' for none, null when only raw responses can. */
+function storeSegment(context: AnalysisContext, filters: ReportFilters): { attribute: string; values: string[] } | 'all' | null {
+	const chosen = Object.entries(filters.contact ?? {}).filter(([, values]) => values.length > 0);
+	if (Object.keys(filters.segment).length > 0 || chosen.length > 1) return null;
+	if (chosen.length === 0) return 'all';
+	const [[attribute, values]] = chosen;
+	return context.segmentAttributes.includes(attribute) ? { attribute, values } : null;
+}
+
+/** Store cells matching the filters over the union layout; rebuilds first if the store was built for another layout or other segment attributes. */
+async function storeCells(db: Db, context: AnalysisContext, filters: ReportFilters, segment: NonNullable<ReturnType<typeof storeSegment>>): Promise<ReportCell[]> {
+	const outdated = (await listStoredLayouts(db, context.survey.id)).some((c) => context.storedLayouts.get(c.versionId) !== c.layout);
+	if (outdated) await rebuildSurveyStore(db, context.survey.id);
+	const range = { from: filters.from ?? undefined, to: filters.to ?? undefined, channels: filters.channels };
+	const stored = segment === 'all' ? await readCells(db, context.survey.id, range) : await readSegmentCells(db, context.survey.id, segment, range);
+	const current = (c: StoredCell) => context.storedLayouts.get(c.versionId) === c.layout;
 	const aligned = stored
-		.filter((c) => context.layouts.get(c.versionId)?.signature === c.layout)
+		.filter(current)
 		.map((c) => ({ period: c.period, channel: c.channel, data: alignCell(JSON.parse(c.data) as CellData, context.layouts.get(c.versionId)!, context.union) }));
 	return mergeVersions(aligned);
 }
@@ -61,7 +74,7 @@ async function scanMatching(db: Db, context: AnalysisContext, filters: ReportFil
 			const month = monthOf(r.submittedAt, tz);
 			if ((filters.from && month < filters.from) || (filters.to && month > filters.to)) continue;
 			if (filters.channels.length > 0 && !filters.channels.includes(r.channel)) continue;
-			if (matchesSegment(r.answers, filters.segment)) take(r);
+			if (matchesSegment(r.answers, filters.segment) && matchesContact(r.contactValues, filters.contact)) take(r);
 		}
 	}
 	return scanned;
@@ -87,6 +100,12 @@ function segmentItems(context: AnalysisContext): SurveyReport['available']['segm
 	return allItems(newest).flatMap((item) => (item.kind === 'single' || item.kind === 'multiple' ? [{ code: item.code, text: item.text, options: item.options.map((o) => ({ code: o.code, label: o.label })) }] : []));
 }
 
+async function contactSegments(db: Db, context: AnalysisContext): Promise<SurveyReport['available']['contactSegments']> {
+	const values = await listSegmentValues(db, context.survey.id);
+	const attributes = await listContactAttributes(db);
+	return attributes.filter((a) => a.segment).map((a) => ({ key: a.key, label: a.label, values: values.get(a.key) ?? [] }));
+}
+
 export interface ReportOptions {
 	/** 'raw' forces a raw scan (benchmarks, checks). */
 	source?: 'store' | 'raw';
@@ -100,8 +119,9 @@ export async function buildSurveyReport(db: Db, surveyId: string, filters: Repor
 	const context = await loadAnalysisContext(db, surveyId);
 	if (!context) return undefined;
 	await foldSurvey(db, surveyId, context);
-	const raw = options.source === 'raw' || Object.keys(filters.segment).length > 0;
-	const { cells, scanned } = raw ? await rawCells(db, context, filters) : { cells: await storeCells(db, context, filters), scanned: null };
+	const segment = options.source === 'raw' ? null : storeSegment(context, filters);
+	const raw = segment === null;
+	const { cells, scanned } = segment === null ? await rawCells(db, context, filters) : { cells: await storeCells(db, context, filters, segment), scanned: null };
 	const newest = context.versions.at(-1)?.definition ?? { sections: [] };
 	const { survey } = context;
 	const model = buildReportModel({
@@ -122,7 +142,7 @@ export async function buildSurveyReport(db: Db, surveyId: string, filters: Repor
 	return {
 		model,
 		findings: keyFindings(model),
-		available: { months: keys.months, channels, segmentItems: segmentItems(context) },
+		available: { months: keys.months, channels, segmentItems: segmentItems(context), contactSegments: await contactSegments(db, context) },
 		timing: { ms: performance.now() - started, scanned }
 	};
 }

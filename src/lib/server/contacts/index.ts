@@ -8,3 +8,4 @@ export { saveContactMappingChoices, NEW_ATTRIBUTE } from './mapping';
 export { updateContact, type UpdateContactResult } from './update';
 export { deleteContact, type DeleteContactResult } from './delete';
 export { isOptedOut, optOut, type OptOutTarget, type OptOutRequester, type OptOutResult } from './opt-out';
+export { markSegmentAttributes, type MarkSegmentsResult } from './segments';

@@ -1,9 +1,12 @@
-// The analysis store: cells of sufficient statistics per survey, version, month and channel, the
-// claim of not-yet-counted responses, raw scans (rebuild, ad-hoc segment filters, benchmarks) and
-// the report preferences. The only file of the analysis area that touches Kysely.
+// The analysis store: cells of sufficient statistics per survey, version, month and channel (and
+// per contact segment value, in analysis-segments.ts), the claim of not-yet-counted responses, raw
+// scans (rebuild, ad-hoc segment filters, benchmarks) and the report preferences. With
+// analysis-segments.ts, the only code of the analysis area that touches Kysely.
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database, ModelRole } from '../db/schema';
 import type { Answers } from '../../survey/definition';
+import { cellKeyText, readSegmentCellsByKey, writeSegmentCell } from './analysis-segments';
+
 
 type Db = Kysely<Database>;
 
@@ -12,6 +15,13 @@ export interface CellKey {
 	period: string;
 	/** '' when the response came without a channel. */
 	channel: string;
+	/** The contact attribute value the cell is limited to; absent for the cell of all responses. */
+	segment?: SegmentKey;
+}
+
+export interface SegmentKey {
+	attribute: string;
+	value: string;
 }
 
 export interface StoredCell extends CellKey {
@@ -27,6 +37,8 @@ export interface RawResponse {
 	channel: string;
 	submittedAt: number;
 	answers: Answers;
+	/** The contact's attributes when the response was given (see responses.contact_values); null without a contact. */
+	contactValues: Record<string, string> | null;
 }
 
 /**
@@ -40,12 +52,15 @@ export async function lockSurveyStore(trx: Db, surveyId: string): Promise<'advis
 	return 'advisory';
 }
 
-const toRaw = (r: { id: string; version_id: string; channel_code: string | null; submitted_at: number; answers: string }): RawResponse => ({
+const rawColumns = ['id', 'version_id', 'channel_code', 'submitted_at', 'answers', 'contact_values'] as const;
+
+const toRaw = (r: { id: string; version_id: string; channel_code: string | null; submitted_at: number; answers: string; contact_values: string | null }): RawResponse => ({
 	id: r.id,
 	versionId: r.version_id,
 	channel: r.channel_code ?? '',
 	submittedAt: Number(r.submitted_at),
-	answers: JSON.parse(r.answers) as Answers
+	answers: JSON.parse(r.answers) as Answers,
+	contactValues: r.contact_values === null ? null : (JSON.parse(r.contact_values) as Record<string, string>)
 });
 
 /** Marks up to `limit` uncounted responses of the survey as counted and returns them (call inside the folding transaction). */
@@ -55,7 +70,7 @@ export async function claimUncounted(trx: Db, surveyId: string, limit: number): 
 		.set({ counted: 1 })
 		.where('id', 'in', (eb) => eb.selectFrom('responses').select('id').where('survey_id', '=', surveyId).where('counted', '=', 0).limit(limit))
 		.where('counted', '=', 0)
-		.returning(['id', 'version_id', 'channel_code', 'submitted_at', 'answers'])
+		.returning(rawColumns)
 		.execute();
 	return rows.map(toRaw);
 }
@@ -76,6 +91,7 @@ export async function surveysWithUncounted(db: Db, surveyIds: readonly string[])
 /** Clears the survey's cells and marks all its responses uncounted (inside the rebuilding transaction). */
 export async function resetSurveyStore(trx: Db, surveyId: string): Promise<void> {
 	await trx.deleteFrom('analysis_cells').where('survey_id', '=', surveyId).execute();
+	await trx.deleteFrom('analysis_segment_cells').where('survey_id', '=', surveyId).execute();
 	await trx.updateTable('responses').set({ counted: 0 }).where('survey_id', '=', surveyId).where('counted', '=', 1).execute();
 }
 
@@ -97,8 +113,19 @@ export async function readCells(db: Db, surveyId: string, filter: { from?: strin
 	return (await query.orderBy('period').execute()).map(toCell);
 }
 
-/** The stored cells with these keys (inside the folding transaction). */
+/** The layouts the survey's cells were built with, per version (a rebuild makes them one per version). */
+export async function listStoredLayouts(db: Db, surveyId: string): Promise<{ versionId: string; layout: string }[]> {
+	const rows = await db.selectFrom('analysis_cells').select(['version_id', 'layout']).distinct().where('survey_id', '=', surveyId).execute();
+	return rows.map((r) => ({ versionId: r.version_id, layout: r.layout }));
+}
+
+/** The stored cells with these keys, segment cells included (inside the folding transaction). */
 export async function readCellsByKey(trx: Db, surveyId: string, keys: readonly CellKey[]): Promise<StoredCell[]> {
+	const [plain, segmented] = [keys.filter((k) => !k.segment), keys.filter((k) => k.segment)];
+	return [...(await readPlainCellsByKey(trx, surveyId, plain)), ...(await readSegmentCellsByKey(trx, surveyId, segmented))];
+}
+
+async function readPlainCellsByKey(trx: Db, surveyId: string, keys: readonly CellKey[]): Promise<StoredCell[]> {
 	if (keys.length === 0) return [];
 	const rows = await trx
 		.selectFrom('analysis_cells')
@@ -106,12 +133,13 @@ export async function readCellsByKey(trx: Db, surveyId: string, keys: readonly C
 		.where('survey_id', '=', surveyId)
 		.where('period', 'in', [...new Set(keys.map((k) => k.period))])
 		.execute();
-	const wanted = new Set(keys.map((k) => `${k.versionId}\n${k.period}\n${k.channel}`));
-	return rows.map(toCell).filter((c) => wanted.has(`${c.versionId}\n${c.period}\n${c.channel}`));
+	const wanted = new Set(keys.map(cellKeyText));
+	return rows.map(toCell).filter((c) => wanted.has(cellKeyText(c)));
 }
 
-/** Inserts or replaces a cell. */
+/** Inserts or replaces a cell (a segment cell when its key has a segment). */
 export async function writeCell(trx: Db, surveyId: string, cell: StoredCell, now: number): Promise<void> {
+	if (cell.segment) return writeSegmentCell(trx, surveyId, cell, now);
 	const values = { layout: cell.layout, rows: cell.rows, data: cell.data, updated_at: now };
 	await trx
 		.insertInto('analysis_cells')
@@ -124,7 +152,7 @@ export async function writeCell(trx: Db, surveyId: string, cell: StoredCell, now
 export async function* scanResponses(db: Db, surveyId: string, range: { fromMs?: number; toMs?: number } = {}, pageSize = 5000): AsyncGenerator<RawResponse[]> {
 	let after: { at: number; id: string } | null = null;
 	for (;;) {
-		let query = db.selectFrom('responses').select(['id', 'version_id', 'channel_code', 'submitted_at', 'answers']).where('survey_id', '=', surveyId);
+		let query = db.selectFrom('responses').select(rawColumns).where('survey_id', '=', surveyId);
 		if (after) {
 			const { at, id } = after;
 			query = query.where((eb) => eb.or([eb('submitted_at', '>', at), eb.and([eb('submitted_at', '=', at), eb('id', '>', id)])]));

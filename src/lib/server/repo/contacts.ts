@@ -135,6 +135,12 @@ export async function listContactAttributes(db: Db): Promise<ContactAttribute[]>
 	return rows.map((r) => ({ key: r.key, label: { 'zh-CN': r.label_zh, en: r.label_en }, segment: r.segment === 1 }));
 }
 
+/** Marks these attributes as report segments and every other one as not. */
+export async function setSegmentFlags(db: Db, keys: readonly string[]): Promise<void> {
+	await db.updateTable('contact_attributes').set({ segment: 0 }).where('segment', '=', 1).execute();
+	if (keys.length > 0) await db.updateTable('contact_attributes').set({ segment: 1 }).where('key', 'in', [...keys]).execute();
+}
+
 /** Adds an attribute definition unless the key exists (its labels then stay). */
 export async function ensureContactAttribute(db: Db, key: string, label: string, now: number): Promise<void> {
 	await db

@@ -62,7 +62,7 @@ const uncount = preparedQuery(['surveyId'], (db, { surveyId }: { surveyId: strin
 		.where('id', '=', surveyId)
 );
 
-type ResponseRow = Omit<ResponsesTable, 'counted'>;
+type ResponseRow = Omit<ResponsesTable, 'counted' | 'contact_values'>;
 const responseColumns = ['id', 'survey_id', 'version_id', 'language', 'channel_code', 'invitation_id', 'respondent_key', 'source', 'started_at', 'submitted_at', 'duration_ms', 'answers'] as const satisfies readonly (keyof ResponseRow)[];
 
 const insertResponse = preparedQuery(responseColumns, (db, row: ResponseRow) =>
@@ -119,8 +119,26 @@ export async function storeInTransaction(compileOn: Db, trx: Db, response: NewRe
 		if (token) await unmarkInvitation(trx, surveyId, token);
 		return { ok: false, reason: token ? 'invitationUsed' : 'duplicate' };
 	}
+	if (token) await snapshotContactValues(compileOn, trx, { id, token });
 	return { ok: true, responseId: id };
 }
+
+/**
+ * Copies the attributes of the invitation's contact onto the response (reports segment by the value
+ * at response time): the campaign recipient's contact, else the contact with the invitation's
+ * external id. The migration that added the column applies the same rule to earlier responses.
+ */
+const snapshotContactValues = preparedQuery(['id', 'token'], (db, { id, token }: { id: string; token: string }) =>
+	db
+		.updateTable('responses')
+		.set((eb) => ({
+			contact_values: eb.fn.coalesce(
+				eb.selectFrom('campaign_recipients as r').innerJoin('contacts as c', 'c.id', 'r.contact_id').select('c.attributes').where('r.invitation_id', '=', token),
+				eb.selectFrom('invitations as i').innerJoin('contacts as c', 'c.external_id', 'i.external_id').select('c.attributes').where('i.id', '=', token)
+			)
+		}))
+		.where('id', '=', id)
+);
 
 /** Explains a refused count from the survey row as this transaction sees it. */
 async function whyNotCounted(trx: Db, r: NewResponse): Promise<StoreRefusal> {

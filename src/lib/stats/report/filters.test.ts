@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { filtersToSearch, matchesSegment, parseReportFilters } from './filters';
+import { filtersToSearch, matchesContact, matchesSegment, parseReportFilters } from './filters';
 
 beforeEach(() => {
 	expect.hasAssertions();
@@ -9,9 +9,23 @@ describe('report filters', () => {
 	it('round-trips through search parameters and drops malformed values', () => {
 		const params = new URLSearchParams('from=2025-06&to=2025-01&ch=BR-EAST&ch=BR-EAST&unit=month&seg=SEG:business&seg=bad&seg=SEG:private');
 		const filters = parseReportFilters(params);
-		expect(filters).toEqual({ from: '2025-01', to: '2025-06', channels: ['BR-EAST'], unit: 'month', segment: { SEG: ['business', 'private'] } });
+		expect(filters).toEqual({ from: '2025-01', to: '2025-06', channels: ['BR-EAST'], unit: 'month', segment: { SEG: ['business', 'private'] }, contact: {} });
 		expect(parseReportFilters(filtersToSearch(filters))).toEqual(filters);
 		expect(parseReportFilters(new URLSearchParams('from=2025-13&unit=week'))).toMatchObject({ from: null, unit: 'quarter' });
+	});
+
+	it('reads contact attribute filters (values may hold colons and Chinese) and round-trips them', () => {
+		const params = new URLSearchParams('cs=tier:core&cs=tier:general&cs=地区:华东:上海&cs=bad key:x&cs=tier:');
+		const filters = parseReportFilters(params);
+		expect(filters.contact).toEqual({ tier: ['core', 'general'], 地区: ['华东:上海'] });
+		expect(parseReportFilters(filtersToSearch(filters))).toEqual(filters);
+	});
+
+	it('matches contact values, and never a response without a contact', () => {
+		expect(matchesContact({ tier: 'core', region: 'east' }, { tier: ['core'], region: ['east', 'west'] })).toBe(true);
+		expect(matchesContact({ tier: 'general' }, { tier: ['core'] })).toBe(false);
+		expect(matchesContact(null, { tier: ['core'] })).toBe(false);
+		expect(matchesContact(null, {})).toBe(true);
 	});
 
 	it('matches single and multiple choice answers', () => {

@@ -1,12 +1,25 @@
 /**
  * Report filters as URL search parameters, so a filtered report is a shareable link:
  * `from`/`to` months (YYYY-MM), `ch` channels (repeatable), `unit` month|quarter|year and
- * `seg` = CODE:option (repeatable) for answers of choice items. Bad values are dropped.
+ * `seg` = CODE:option (repeatable) for answers of choice items and `cs` = key:value (repeatable)
+ * for contact attribute values. Bad values are dropped.
  */
 import { isMonth, periodUnits, type PeriodUnit } from '../../survey/periods';
 import type { ReportFilters } from './model';
 
 const SEGMENT = /^([A-Za-z][\w-]{0,31}):([\w-]{1,64})$/;
+/** An attribute key as contact imports make them (no colon), then any value. */
+const CONTACT = /^([\p{L}\p{N}_]{1,40}):(.{1,200})$/u;
+
+/** Repeatable `name=KEY:value` parameters as key → distinct values. */
+function pairsOf(params: URLSearchParams, name: string, pattern: RegExp): Record<string, string[]> {
+	const out: Record<string, string[]> = {};
+	for (const value of params.getAll(name)) {
+		const m = pattern.exec(value);
+		if (m) out[m[1]] = [...new Set([...(out[m[1]] ?? []), m[2]])];
+	}
+	return out;
+}
 
 /** Filters from search parameters (unknown or malformed values ignored). */
 export function parseReportFilters(params: URLSearchParams): ReportFilters {
@@ -16,15 +29,11 @@ export function parseReportFilters(params: URLSearchParams): ReportFilters {
 	};
 	const unitParam = params.get('unit');
 	const unit: PeriodUnit = periodUnits.includes(unitParam as PeriodUnit) ? (unitParam as PeriodUnit) : 'quarter';
-	const segment: Record<string, string[]> = {};
-	for (const value of params.getAll('seg')) {
-		const m = SEGMENT.exec(value);
-		if (m) segment[m[1]] = [...new Set([...(segment[m[1]] ?? []), m[2]])];
-	}
 	let from = month('from');
 	let to = month('to');
 	if (from && to && from > to) [from, to] = [to, from];
-	return { from, to, channels: [...new Set(params.getAll('ch').filter((c) => c.length > 0 && c.length <= 64))], segment, unit };
+	const channels = [...new Set(params.getAll('ch').filter((c) => c.length > 0 && c.length <= 64))];
+	return { from, to, channels, segment: pairsOf(params, 'seg', SEGMENT), contact: pairsOf(params, 'cs', CONTACT), unit };
 }
 
 /** The search parameters of filters (the inverse of parseReportFilters). */
@@ -35,7 +44,13 @@ export function filtersToSearch(filters: ReportFilters): URLSearchParams {
 	for (const ch of filters.channels) params.append('ch', ch);
 	if (filters.unit !== 'quarter') params.set('unit', filters.unit);
 	for (const [code, options] of Object.entries(filters.segment)) for (const o of options) params.append('seg', `${code}:${o}`);
+	for (const [key, values] of Object.entries(filters.contact ?? {})) for (const v of values) params.append('cs', `${key}:${v}`);
 	return params;
+}
+
+/** Whether a response's contact values (null without a contact) match every contact filter. */
+export function matchesContact(values: Record<string, string> | null, contact: ReportFilters['contact']): boolean {
+	return Object.entries(contact ?? {}).every(([key, wanted]) => values !== null && wanted.includes(values[key]));
 }
 
 /** Whether a response's answers match every segment filter (multiple choice: any chosen option counts). */

@@ -32,6 +32,8 @@ export interface ReportFilters {
 	channels: string[];
 	/** Answers of choice items that respondents must have given (code → option codes). */
 	segment: Record<string, string[]>;
+	/** Contact attribute values the respondents had when answering (attribute key → values); absent or empty for none. */
+	contact?: Record<string, string[]>;
 	unit: PeriodUnit;
 }
 

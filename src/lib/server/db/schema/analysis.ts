@@ -14,6 +14,12 @@ export interface AnalysisCellsTable {
 	updated_at: number;
 }
 
+/** Cells of the responses whose contact had `value` for the segment attribute `attribute` (same statistics as analysis_cells). */
+export interface AnalysisSegmentCellsTable extends AnalysisCellsTable {
+	attribute: string;
+	value: string;
+}
+
 export interface ReportPreferencesTable {
 	survey_id: string;
 	/** The weight method the CSI uses (src/lib/stats/report/weights.ts). */
@@ -32,6 +38,7 @@ export interface OpenAnswerSharingTable {
 
 export interface AnalysisTables {
 	analysis_cells: AnalysisCellsTable;
+	analysis_segment_cells: AnalysisSegmentCellsTable;
 	report_preferences: ReportPreferencesTable;
 	open_answer_sharing: OpenAnswerSharingTable;
 }

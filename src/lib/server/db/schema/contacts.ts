@@ -36,9 +36,20 @@ export interface ContactOptOutsTable {
 	opted_out_at: number;
 }
 
+/** A named contact filter that campaigns can take as their audience. */
+export interface ContactSegmentsTable {
+	id: string;
+	name: string;
+	/** JSON object attribute key → value: contacts with every pair. */
+	filter: string;
+	created_by: string | null;
+	created_at: number;
+}
+
 export interface ContactTables {
 	contacts: ContactsTable;
 	contact_attributes: ContactAttributesTable;
 	contact_import_mappings: ContactImportMappingsTable;
 	contact_opt_outs: ContactOptOutsTable;
+	contact_segments: ContactSegmentsTable;
 }

@@ -122,6 +122,8 @@ export interface ResponsesTable {
 	answers: string;
 	/** 1 once folded into the analysis store. */
 	counted: number;
+	/** JSON object: the contact's attributes when the response was given through their invitation; null otherwise. */
+	contact_values: string | null;
 }
 
 export interface SurveyTables {
