@@ -9,13 +9,14 @@ import { campaignNameTaken, insertCampaign, type Campaign, type CampaignAudience
 import { listContactAttributes } from '../repo/contacts';
 import { listBatches } from '../repo/invitations';
 import { requireCampaignSurvey, type CampaignActor } from './access';
+import { resolveAudience, type AudienceChoice } from './audience';
 import { MAX_REMINDERS } from './remind';
 
 type Db = Kysely<Database>;
 
 export interface CampaignInput {
 	name: string;
-	audience: CampaignAudience;
+	audience: AudienceChoice;
 	templates: Record<string, InvitationTemplate>;
 	/** Reminder delays in days after the send; absent or empty: no reminders. */
 	reminderDays?: number[];
@@ -34,15 +35,15 @@ function reminderDaysValid(days: readonly number[]): boolean {
 	return days.length <= MAX_REMINDERS && new Set(days).size === days.length && days.every((d) => Number.isInteger(d) && d >= 1 && d <= MAX_REMINDER_DAYS);
 }
 
-async function checkInput(db: Db, surveyId: string, languages: readonly string[], input: CampaignInput): Promise<CampaignErrors> {
+async function checkInput(db: Db, surveyId: string, languages: readonly string[], input: CampaignInput, audience: CampaignAudience | undefined): Promise<CampaignErrors> {
 	const errors: CampaignErrors = {};
 	const name = input.name.trim();
 	if (!name) errors.name = 'campaigns.error.nameMissing';
 	else if (name.length > MAX_CAMPAIGN_NAME) errors.name = 'campaigns.error.nameTooLong';
 	// The name is also the invitations' batch under Distribute, so it may name neither twice.
 	else if ((await campaignNameTaken(db, surveyId, name)) || (await listBatches(db, surveyId)).some((b) => b.batch === name)) errors.name = 'campaigns.error.nameTaken';
-	const audience = input.audience;
-	if (audience.kind === 'attribute') {
+	if (!audience) errors.audience = 'campaigns.error.audienceUnknown';
+	else if (audience.kind === 'attribute') {
 		const known = (await listContactAttributes(db)).some((a) => a.key === audience.key);
 		if (!known || !audience.value.trim()) errors.audience = 'campaigns.error.audienceUnknown';
 	}
@@ -59,12 +60,13 @@ export async function createCampaign(db: Db, actor: CampaignActor, surveyId: str
 	const survey = await requireCampaignSurvey(db, actor, surveyId);
 	const languages = survey.settings.languages;
 	return db.transaction().execute(async (trx) => {
-		const errors = await checkInput(trx, survey.id, languages, input);
-		if (Object.keys(errors).length) return { ok: false, errors };
+		const audience = await resolveAudience(trx, input.audience);
+		const errors = await checkInput(trx, survey.id, languages, input, audience);
+		if (!audience || Object.keys(errors).length) return { ok: false, errors };
 		const templates = Object.fromEntries(languages.map((l) => [l, input.templates[l]]));
-		const campaign: Campaign = { id: randomToken(), surveyId: survey.id, name: input.name.trim(), audience: input.audience, templates, createdBy: actor.id, createdAt: now, sentAt: null, reminderDays: [...(input.reminderDays ?? [])].sort((a, b) => a - b) };
+		const campaign: Campaign = { id: randomToken(), surveyId: survey.id, name: input.name.trim(), audience, templates, createdBy: actor.id, createdAt: now, sentAt: null, reminderDays: [...(input.reminderDays ?? [])].sort((a, b) => a - b) };
 		await insertCampaign(trx, campaign);
-		await recordAudit(trx, { action: 'campaign.created', actor, target: survey.id, detail: { campaign: campaign.id, name: campaign.name, reminderDays: campaign.reminderDays.join(", ") } }, now);
+		await recordAudit(trx, { action: 'campaign.created', actor, target: survey.id, detail: { campaign: campaign.id, name: campaign.name, reminderDays: campaign.reminderDays.join(", "), segment: audience.kind === 'attribute' ? (audience.segment ?? null) : null } }, now);
 		return { ok: true, campaign };
 	});
 }

@@ -6,3 +6,4 @@ export { sendCampaign, MAX_RECIPIENTS, type SendResult } from './send';
 export { defaultTemplates } from './message';
 export { audienceSize, campaignCsv, campaignReport, previewCampaign, sendCampaignTest, type CampaignReport } from './view';
 export { campaignRemindHandler, MAX_REMINDERS, REMIND_KIND } from './remind';
+export { resolveAudience, type AudienceChoice } from './audience';

@@ -9,3 +9,4 @@ export { updateContact, type UpdateContactResult } from './update';
 export { deleteContact, type DeleteContactResult } from './delete';
 export { isOptedOut, optOut, type OptOutTarget, type OptOutRequester, type OptOutResult } from './opt-out';
 export { markSegmentAttributes, type MarkSegmentsResult } from './segments';
+export { deleteSegment, saveSegment, savedSegmentsWithCounts, segmentSize, MAX_SEGMENT_NAME, type SaveSegmentResult } from './saved-segments';

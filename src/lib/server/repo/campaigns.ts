@@ -4,8 +4,8 @@ import type { InvitationTemplate } from '../../survey/invitation-template';
 
 type Db = Kysely<Database>;
 
-/** Who a campaign writes to: every contact, or those whose attribute `key` is exactly `value`. */
-export type CampaignAudience = { kind: 'all' } | { kind: 'attribute'; key: string; value: string };
+/** Who a campaign writes to: every contact, or those whose attribute `key` is exactly `value` (`segment`: the saved segment it was chosen as). */
+export type CampaignAudience = { kind: 'all' } | { kind: 'attribute'; key: string; value: string; segment?: string };
 
 export interface Campaign {
 	id: string;
