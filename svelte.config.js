@@ -26,7 +26,11 @@ const config = {
 		},
 		// Cross-site form posts are refused in hooks.server.ts instead, with a message in the visitor's language.
 		csrf: { trustedOrigins: ['*'] },
-		alias: { $migrations: 'migrations' }
+		alias: { $migrations: 'migrations' },
+		// Links are resolved to pages by the server rather than by a manifest of every route in the
+		// browser: that manifest and the code matching it would weigh on the respondent page, which
+		// never navigates, while an app page asks once per new address (preloading on hover hides it).
+		router: { resolution: 'server' }
 	}
 };
 

@@ -1,7 +1,6 @@
 // The respondent page's JavaScript, as bench/page-weight.ts measures it: every script file the
-// browser fetches for a questionnaire with every item kind, gzipped, and every file the page names
-// among them. The target is 45 KB; since display conditions and quotas the page weighs 47.8 KB, so
-// this keeps it from growing past 48 KB until it is brought back under the target.
+// browser fetches for a questionnaire with every item kind, gzipped, together with every file the
+// page names (script, modulepreload, Link header, inline import()), held to the 45 KB target.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { browserPageWeight, declaredPageWeight, kb } from '../../bench/lib/page-weight';
@@ -10,7 +9,7 @@ import { seedSurvey } from './respond-fixtures';
 import { closeAll, tempDatabase } from './harness';
 import { startServer, type RunningServer } from './server';
 
-const BUDGET_BYTES = 48_000;
+const BUDGET_BYTES = 45_000;
 
 describe.skipIf(!chromiumPath)('respondent page weight', () => {
 	const database = tempDatabase('page-weight');
@@ -30,11 +29,14 @@ describe.skipIf(!chromiumPath)('respondent page weight', () => {
 		expect.hasAssertions();
 	});
 
-	it('loads at most 48 KB of gzipped JavaScript, and every file the page names', async () => {
+	it('loads at most 45 KB of gzipped JavaScript, counting every file the page names', async () => {
 		const url = `${server.url}/s/weigh`;
 		const fetched = await browserPageWeight(browser, url);
 		const declared = await declaredPageWeight(url);
-		expect(fetched.gzipBytes, `${kb(fetched.gzipBytes)} in ${fetched.files.map((f) => f.path).join(', ')}`).toBeLessThanOrEqual(BUDGET_BYTES);
-		expect(fetched.files.map((f) => f.path)).toEqual(expect.arrayContaining(declared.files.map((f) => f.path)));
+		// A file the page names but the browser fetches only when it needs it (the error page) still counts.
+		const files = new Map([...declared.files, ...fetched.files].map((f) => [f.path, f.gzipBytes]));
+		const total = [...files.values()].reduce((sum, bytes) => sum + bytes, 0);
+		expect(total, `${kb(total)} in ${[...files.keys()].join(', ')}`).toBeLessThanOrEqual(BUDGET_BYTES);
+		expect(fetched.gzipBytes).toBeLessThanOrEqual(total);
 	});
 });
