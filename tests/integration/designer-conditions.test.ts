@@ -43,12 +43,38 @@ describe.each(engines)('designing display conditions on %s', (engine) => {
 		expect(await publishDraft(t.db, owner, survey.id)).toMatchObject({ ok: true, value: { action: 'newVersion', number: 2 } });
 		expect((await listVersions(t.db, survey.id)).map((v) => v.definition.sections[1].showIf ?? null)).toEqual([null, onFirst('lte')]);
 
-		await withCondition({ any: [{ item: 'GONE', op: 'answered' }] });
+		// A condition cannot be set on a missing item; deleting the item it tests strands it.
+		const gone = `${first.items[0].code}_P`;
+		expect(await saveDraft(t.db, owner, survey.id, { sections: [first, { ...second, showIf: { any: [{ item: 'GONE', op: 'answered' }] } }] }, null)).toMatchObject({
+			ok: false,
+			reason: 'designer.conditionInvalid',
+			conditionErrors: { 'c1.0.item': 'designer.condition.itemNotEarlier' }
+		});
+		const deleted = structuredClone(survey.draft);
+		deleted.sections[0].items.splice(0, 1);
+		expect(await saveDraft(t.db, owner, survey.id, deleted, null)).toMatchObject({ ok: true });
 		expect(await publishDraft(t.db, owner, survey.id)).toMatchObject({
 			ok: false,
 			reason: 'designer.checksFailed',
-			issues: [{ code: 'designer.check.conditionUnknownItem', params: { target: second.code, code: 'GONE' } }]
+			issues: expect.arrayContaining([expect.objectContaining({ code: 'designer.check.conditionUnknownItem', params: { target: second.code, code: gone } })])
 		});
 		expect(await listVersions(t.db, survey.id)).toHaveLength(2);
+	});
+
+	it('makes conditions follow an item or option code renamed in the draft', async () => {
+		const created = await createSurvey(t.db, owner, { title: { en: 'Branches' }, languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC', source: { kind: 'blank' } });
+		const survey = created.ok ? created.value : (undefined as never);
+		const branch = { code: 'BR', kind: 'single' as const, text: { en: 'Branch' }, required: true, options: [{ code: 'N', label: { en: 'North' } }, { code: 'S', label: { en: 'South' } }] };
+		const sat = { code: 'SAT', kind: 'likert' as const, text: { en: 'Satisfied?' }, required: true, scale: { min: 1, max: 5 }, reversed: false, notApplicable: false };
+		const draft = (br: typeof branch, showIf: Condition) => ({ sections: [{ code: 'S1', title: {}, items: [br, { ...sat, showIf }] }] });
+		expect(await saveDraft(t.db, owner, survey.id, draft(branch, { all: [{ item: 'BR', op: 'equals', value: 'S' }] }), null)).toMatchObject({ ok: true });
+
+		const renamed = { ...branch, code: 'BRANCH', options: [branch.options[0], { ...branch.options[1], code: 'SOUTH' }] };
+		expect(await saveDraft(t.db, owner, survey.id, draft(renamed, { all: [{ item: 'BR', op: 'equals', value: 'S' }] }), null)).toMatchObject({ ok: true });
+		const saved = (await findSurveyById(t.db, survey.id))!;
+		expect(saved.draft.sections[0].items.map((item) => [item.code, item.showIf ?? null])).toEqual([
+			['BRANCH', null],
+			['SAT', { all: [{ item: 'BRANCH', op: 'equals', value: 'SOUTH' }] }]
+		]);
 	});
 });

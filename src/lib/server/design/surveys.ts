@@ -10,8 +10,10 @@ import { findSurveyById, insertSurvey, surveyCodeTaken, updateSurvey, type Surve
 import { listNodes } from '../repo/systems';
 import type { User } from '../repo/users';
 import type { LocalText, SurveyDefinition, SurveyLanguage, SurveySettings } from '../../survey/definition';
+import { conditionErrors, type ConditionErrors } from '../../survey/condition-form';
 import { blocking, checkDesign, type DesignIssue } from '../../survey/design-checks';
 import { definitionFromSystem } from '../../survey/from-system';
+import { applyRenames, codeRenames } from '../../survey/renames';
 import type { TemplateId } from '../../survey/templates/index';
 import { createSystem, systemForUser } from './systems';
 import { publishInTransaction } from './publish';
@@ -90,15 +92,32 @@ export async function createSurvey(db: Db, actor: Actor, input: NewSurvey, now =
 
 const DRAFT_AUDIT_EVERY_MS = 10 * 60_000;
 
+export type DraftOutcome = Outcome<number> & { conditionErrors?: ConditionErrors; draft?: SurveyDefinition };
+
+/**
+ * The draft as it will be stored: conditions follow the item and option codes renamed since the
+ * stored draft, and every condition set or changed must test earlier answers with tests and values
+ * that suit them (judged against the stored draft under the same renames, so an untouched condition
+ * is not judged).
+ */
+function checkedDraft(stored: SurveyDefinition, posted: SurveyDefinition): { draft: SurveyDefinition; errors: ConditionErrors } {
+	const renames = codeRenames(stored, posted);
+	const draft = applyRenames(posted, renames);
+	return { draft, errors: conditionErrors(applyRenames(stored, renames), draft) };
+}
+
 /**
  * Stores the draft being edited. `base` is the draft's `updatedAt` the editor started from: when
- * someone else saved since, the save is refused rather than silently overwriting their work.
+ * someone else saved since, the save is refused rather than silently overwriting their work. A
+ * condition that does not suit its answers refuses the save, with field errors beside the draft.
  */
-export async function saveDraft(db: Db, actor: Actor, surveyId: string, draft: SurveyDefinition, base: number | null, now = Date.now()): Promise<Outcome<number>> {
+export async function saveDraft(db: Db, actor: Actor, surveyId: string, posted: SurveyDefinition, base: number | null, now = Date.now()): Promise<DraftOutcome> {
 	return db.transaction().execute(async (trx) => {
 		const survey = await findSurveyById(trx, surveyId);
 		if (!survey) return { ok: false, reason: 'errors.notFound' };
 		if (base !== null && survey.updatedAt !== base) return { ok: false, reason: 'designer.saveConflict' };
+		const { draft, errors } = checkedDraft(survey.draft, posted);
+		if (Object.keys(errors).length > 0) return { ok: false, reason: 'designer.conditionInvalid', conditionErrors: errors, draft };
 		const at = await updateSurvey(trx, surveyId, { draft }, now);
 		// The designer autosaves every few seconds: one entry per editor and survey in ten minutes
 		// says who edited when, without burying everything else in the log.

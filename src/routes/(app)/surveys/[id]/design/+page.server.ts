@@ -5,7 +5,7 @@ import { readForm } from '$lib/server/forms';
 import { publishDraft, saveDraft } from '$lib/server/design/surveys';
 import { findVersion, countVersionResponses, listVersions, type Survey } from '$lib/server/repo/surveys';
 import { listNodes } from '$lib/server/repo/systems';
-import { applyConditionFields, conditionErrors, type ConditionErrors } from '$lib/survey/condition-form';
+import { applyConditionFields, type ConditionErrors } from '$lib/survey/condition-form';
 import { applyFields, type Fields } from '$lib/survey/definition-form';
 import { parseDefinitionJson } from '$lib/survey/definition-schema';
 import { applyDesignOp, decodeOp, itemKinds, type ButtonOp } from '$lib/survey/design-ops';
@@ -53,16 +53,14 @@ type PostedDraft = { ok: true; draft: SurveyDefinition } | { ok: false; draft?: 
 
 /**
  * The draft the post describes: the whole definition as JSON (with JavaScript) or the named fields,
- * then the button's edit. A condition it sets must test earlier answers with tests and values that
- * suit them; otherwise nothing is saved and the errors go beside the fields of the draft as posted.
+ * then the button's edit. Conditions posted without JavaScript that cannot be read come back with
+ * their errors beside the fields; the save service judges the rest.
  */
 function postedDraft(survey: Survey, fields: Fields): PostedDraft {
 	const read = fields.definition !== undefined ? parseDefinitionJson(fields.definition) : applyConditionFields(applyFields(survey.draft, fields), fields);
 	if (!read) return { ok: false };
 	if ('ok' in read && !read.ok) return { ok: false, draft: applyFields(survey.draft, fields), errors: read.errors };
 	const draft = 'ok' in read ? read.value : read;
-	const errors = conditionErrors(survey.draft, draft);
-	if (Object.keys(errors).length > 0) return { ok: false, draft, errors };
 	const op = postedOp(fields);
 	return { ok: true, draft: op ? applyDesignOp(draft, op) : draft };
 }
@@ -87,6 +85,7 @@ async function save(locals: App.Locals, id: string, request: Request, url: URL) 
 	const { draft } = posted;
 	const base = Number(fields.base);
 	const saved = await saveDraft(appDb(), user, survey.id, draft, Number.isSafeInteger(base) && base > 0 ? base : null);
+	if (!saved.ok && saved.conditionErrors) return { user, failure: refuse(400, { error: saved.reason, conditionErrors: saved.conditionErrors, draft: saved.draft }) };
 	if (!saved.ok) return { user, failure: refuse(409, { error: saved.reason }) };
 	const op = postedOp(fields);
 	const added = op?.type === 'addItem' || op?.type === 'addBank' ? { section: op.section, item: draft.sections[op.section].items.length - 1 } : undefined;
