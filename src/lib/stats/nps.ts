@@ -19,6 +19,14 @@ export interface NpsResult {
 	se: number;
 }
 
+export type NpsGroup = 'detractor' | 'passive' | 'promoter';
+export const NPS_GROUPS: readonly NpsGroup[] = ['detractor', 'passive', 'promoter'];
+
+/** The group of one 0–10 answer: 0–6 detractor, 7–8 passive, 9–10 promoter. */
+export function npsGroup(answer: number): NpsGroup {
+	return answer >= 9 ? 'promoter' : answer >= 7 ? 'passive' : 'detractor';
+}
+
 /** NPS from counts of the answers 0..10 (11 counts); fails when nobody answered. */
 export function npsFromHistogram(counts: readonly number[]): StatsResult<NpsResult> {
 	if (counts.length !== 11) return fail('stats.npsScale', { points: counts.length });
