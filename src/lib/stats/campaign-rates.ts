@@ -6,7 +6,7 @@ export type RecipientState = 'queued' | 'sent' | 'failed' | 'optedOut' | 'noEmai
 
 export interface RecipientOutcome {
 	state: RecipientState;
-	/** The invitation link was used: the questionnaire was opened and submitted through it. */
+	/** The respondent moved on in the questionnaire through the invitation (a page step), or submitted it. */
 	started: boolean;
 	/** A response is stored for the invitation. */
 	completed: boolean;

@@ -5,7 +5,7 @@ import { templateProblem, type InvitationTemplate } from '../../survey/invitatio
 import type { Database } from '../db/schema';
 import { randomToken } from '../ids';
 import { recordAudit } from '../repo/audit';
-import { campaignNameTaken, insertCampaign, type Campaign, type CampaignAudience } from '../repo/campaigns';
+import { campaignNameTaken, findCampaign, insertCampaign, nextWave, type Campaign, type CampaignAudience } from '../repo/campaigns';
 import { listContactAttributes } from '../repo/contacts';
 import { listBatches } from '../repo/invitations';
 import { requireCampaignSurvey, type CampaignActor } from './access';
@@ -35,6 +35,13 @@ function reminderDaysValid(days: readonly number[]): boolean {
 	return days.length <= MAX_REMINDERS && new Set(days).size === days.length && days.every((d) => Number.isInteger(d) && d >= 1 && d <= MAX_REMINDER_DAYS);
 }
 
+/** An attribute the contact list has (with a value), or an earlier campaign of this survey. */
+async function audienceKnown(db: Db, surveyId: string, audience: CampaignAudience): Promise<boolean> {
+	if (audience.kind === 'attribute') return (await listContactAttributes(db)).some((a) => a.key === audience.key) && audience.value.trim() !== '';
+	if (audience.kind === 'campaign') return (await findCampaign(db, audience.campaignId))?.surveyId === surveyId;
+	return true;
+}
+
 async function checkInput(db: Db, surveyId: string, languages: readonly string[], input: CampaignInput, audience: CampaignAudience | undefined): Promise<CampaignErrors> {
 	const errors: CampaignErrors = {};
 	const name = input.name.trim();
@@ -42,11 +49,7 @@ async function checkInput(db: Db, surveyId: string, languages: readonly string[]
 	else if (name.length > MAX_CAMPAIGN_NAME) errors.name = 'campaigns.error.nameTooLong';
 	// The name is also the invitations' batch under Distribute, so it may name neither twice.
 	else if ((await campaignNameTaken(db, surveyId, name)) || (await listBatches(db, surveyId)).some((b) => b.batch === name)) errors.name = 'campaigns.error.nameTaken';
-	if (!audience) errors.audience = 'campaigns.error.audienceUnknown';
-	else if (audience.kind === 'attribute') {
-		const known = (await listContactAttributes(db)).some((a) => a.key === audience.key);
-		if (!known || !audience.value.trim()) errors.audience = 'campaigns.error.audienceUnknown';
-	}
+	if (!audience || !(await audienceKnown(db, surveyId, audience))) errors.audience = 'campaigns.error.audienceUnknown';
 	if (!reminderDaysValid(input.reminderDays ?? [])) errors.reminders = 'campaigns.error.reminderDays';
 	for (const language of languages) {
 		const template = input.templates[language];
@@ -56,6 +59,7 @@ async function checkInput(db: Db, surveyId: string, languages: readonly string[]
 	return errors;
 }
 
+/** Creates the survey's next wave (each campaign is one); nothing is mailed until it is sent. */
 export async function createCampaign(db: Db, actor: CampaignActor, surveyId: string, input: CampaignInput, now = Date.now()): Promise<CreateCampaignResult> {
 	const survey = await requireCampaignSurvey(db, actor, surveyId);
 	const languages = survey.settings.languages;
@@ -64,9 +68,11 @@ export async function createCampaign(db: Db, actor: CampaignActor, surveyId: str
 		const errors = await checkInput(trx, survey.id, languages, input, audience);
 		if (!audience || Object.keys(errors).length) return { ok: false, errors };
 		const templates = Object.fromEntries(languages.map((l) => [l, input.templates[l]]));
-		const campaign: Campaign = { id: randomToken(), surveyId: survey.id, name: input.name.trim(), audience, templates, createdBy: actor.id, createdAt: now, sentAt: null, reminderDays: [...(input.reminderDays ?? [])].sort((a, b) => a - b) };
+		const reminderDays = [...(input.reminderDays ?? [])].sort((a, b) => a - b);
+		const wave = await nextWave(trx, survey.id);
+		const campaign: Campaign = { id: randomToken(), surveyId: survey.id, name: input.name.trim(), audience, templates, createdBy: actor.id, createdAt: now, sentAt: null, reminderDays, wave };
 		await insertCampaign(trx, campaign);
-		await recordAudit(trx, { action: 'campaign.created', actor, target: survey.id, detail: { campaign: campaign.id, name: campaign.name, reminderDays: campaign.reminderDays.join(", "), segment: audience.kind === 'attribute' ? (audience.segment ?? null) : null } }, now);
+		await recordAudit(trx, { action: 'campaign.created', actor, target: survey.id, detail: { campaign: campaign.id, name: campaign.name, wave, reminderDays: reminderDays.join(', '), segment: audience.kind === 'attribute' ? (audience.segment ?? null) : null } }, now);
 		return { ok: true, campaign };
 	});
 }

@@ -5,5 +5,6 @@ export { createCampaign, MAX_CAMPAIGN_NAME, MAX_REMINDER_DAYS, type CampaignInpu
 export { sendCampaign, MAX_RECIPIENTS, type SendResult } from './send';
 export { defaultTemplates } from './message';
 export { audienceSize, campaignCsv, campaignReport, previewCampaign, sendCampaignTest, type CampaignReport } from './view';
+export { startNewWave } from './wave';
 export { campaignRemindHandler, MAX_REMINDERS, REMIND_KIND } from './remind';
 export { resolveAudience, type AudienceChoice } from './audience';

@@ -10,7 +10,7 @@ import { wakeAppWorker } from '../jobs/wake';
 import { queueMail } from '../mail/compose';
 import { recordAudit } from '../repo/audit';
 import { insertRecipients, markCampaignSent, recipientContactIds, type Campaign, type NewRecipient } from '../repo/campaigns';
-import { listContacts, optedOutHashes, type Contact } from '../repo/contacts';
+import { listCampaignContacts, listContacts, optedOutHashes, type Contact } from '../repo/contacts';
 import { insertInvitations } from '../repo/invitations';
 import type { Survey } from '../repo/surveys';
 import { requireCampaign, type CampaignActor } from './access';
@@ -28,6 +28,7 @@ export type SendResult =
 
 /** The audience's contacts, as the send finds them now. */
 export async function audienceContacts(db: Db, campaign: Pick<Campaign, 'audience'>): Promise<Contact[]> {
+	if (campaign.audience.kind === 'campaign') return listCampaignContacts(db, campaign.audience.campaignId);
 	const attribute = campaign.audience.kind === 'attribute' ? { key: campaign.audience.key, value: campaign.audience.value } : undefined;
 	return listContacts(db, { attribute, limit: MAX_RECIPIENTS });
 }

@@ -32,7 +32,7 @@ export interface CampaignReport {
 const outcomeOf = (row: RecipientRow): RecipientRow & RecipientOutcome => ({
 	...row,
 	state: recipientState(row.jobState, row.skipped),
-	started: row.usedAt !== null || row.responded,
+	started: row.startedAt !== null || row.usedAt !== null || row.responded,
 	completed: row.responded
 });
 

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { channelExists } from '../repo/channels';
-import { findInvitation } from '../repo/invitations';
+import { findInvitation, markInvitationStarted } from '../repo/invitations';
 import { channelQuotaFull } from '../repo/quotas';
 import { respondentHasResponded } from '../repo/responses';
 import { findVersion, type Survey, type SurveyVersion } from '../repo/surveys';
@@ -51,4 +51,12 @@ export async function openQuestionnaire(
 	// A full channel is said at once rather than after the whole questionnaire.
 	if (channel && (await channelQuotaFull(db, survey.id, channel))) return { available: false, survey, reason: 'quotaFull' };
 	return { available: true, survey, version, channel, token: invitation?.token ?? null };
+}
+
+/**
+ * Notes that the respondent moved on in the questionnaire through an invitation (a page step): the
+ * campaign's "started". Opening the link is not enough, as mail scanners open links too.
+ */
+export async function noteInvitationStart(db: Kysely<Database>, surveyId: string, token: string | null, now = Date.now()): Promise<void> {
+	if (token) await markInvitationStarted(db, surveyId, token, now);
 }

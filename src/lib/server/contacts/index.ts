@@ -6,6 +6,7 @@ export { contactDetail, contactsPage, cursorText, parseCursor, type ContactsPage
 export { importContacts, type ContactImportResult } from './import';
 export { saveContactMappingChoices, NEW_ATTRIBUTE } from './mapping';
 export { updateContact, type UpdateContactResult } from './update';
+export { contactHistory, type HistoryRow } from './history';
 export { deleteContact, type DeleteContactResult } from './delete';
 export { isOptedOut, optOut, type OptOutTarget, type OptOutRequester, type OptOutResult } from './opt-out';
 export { markSegmentAttributes, type MarkSegmentsResult } from './segments';

@@ -4,8 +4,12 @@ import type { InvitationTemplate } from '../../survey/invitation-template';
 
 type Db = Kysely<Database>;
 
-/** Who a campaign writes to: every contact, or those whose attribute `key` is exactly `value` (`segment`: the saved segment it was chosen as). */
-export type CampaignAudience = { kind: 'all' } | { kind: 'attribute'; key: string; value: string; segment?: string };
+/**
+ * Who a campaign writes to: every contact, those whose attribute `key` is exactly `value` (`segment`:
+ * the saved segment it was chosen as), or the contacts of an earlier campaign of the survey (a new
+ * wave re-fields to the same panel).
+ */
+export type CampaignAudience = { kind: 'all' } | { kind: 'attribute'; key: string; value: string; segment?: string } | { kind: 'campaign'; campaignId: string };
 
 export interface Campaign {
 	id: string;
@@ -19,6 +23,8 @@ export interface Campaign {
 	sentAt: number | null;
 	/** Delays in days after the send, one reminder each, ascending; empty for none. */
 	reminderDays: number[];
+	/** The survey's wave this campaign is: 1, 2, … */
+	wave: number;
 }
 
 export interface NewRecipient {
@@ -39,6 +45,7 @@ export interface RecipientRow {
 	skipped: string | null;
 	jobState: string | null;
 	lastError: string | null;
+	startedAt: number | null;
 	usedAt: number | null;
 	responded: boolean;
 }
@@ -52,7 +59,8 @@ const toCampaign = (row: Database['campaigns']): Campaign => ({
 	createdBy: row.created_by,
 	createdAt: Number(row.created_at),
 	sentAt: row.sent_at === null ? null : Number(row.sent_at),
-	reminderDays: JSON.parse(row.reminder_days) as number[]
+	reminderDays: JSON.parse(row.reminder_days) as number[],
+	wave: Number(row.wave)
 });
 
 export async function insertCampaign(db: Db, campaign: Campaign): Promise<void> {
@@ -67,7 +75,8 @@ export async function insertCampaign(db: Db, campaign: Campaign): Promise<void> 
 			created_by: campaign.createdBy,
 			created_at: campaign.createdAt,
 			sent_at: campaign.sentAt,
-			reminder_days: JSON.stringify(campaign.reminderDays)
+			reminder_days: JSON.stringify(campaign.reminderDays),
+			wave: campaign.wave
 		})
 		.execute();
 }
@@ -81,6 +90,12 @@ export async function findCampaign(db: Db, id: string): Promise<Campaign | undef
 export async function listCampaigns(db: Db, surveyId: string): Promise<Campaign[]> {
 	const rows = await db.selectFrom('campaigns').selectAll().where('survey_id', '=', surveyId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
 	return rows.map(toCampaign);
+}
+
+/** The number the survey's next wave gets: one after its last, 1 for the first. */
+export async function nextWave(db: Db, surveyId: string): Promise<number> {
+	const row = await db.selectFrom('campaigns').select((eb) => eb.fn.max('wave').as('last')).where('survey_id', '=', surveyId).executeTakeFirst();
+	return Number(row?.last ?? 0) + 1;
 }
 
 export async function campaignNameTaken(db: Db, surveyId: string, name: string): Promise<boolean> {
@@ -114,7 +129,7 @@ export async function listRecipientRows(db: Db, campaignId: string): Promise<Rec
 		.leftJoin('invitations as i', 'i.id', 'r.invitation_id')
 		.leftJoin('jobs as j', (join) => join.on('j.kind', '=', 'mail.send').on('j.dedupe_key', '=', sql<string>`'invitation:' || r.invitation_id`))
 		.leftJoin('responses as s', 's.invitation_id', 'r.invitation_id')
-		.select(['r.contact_id', 'r.language', 'r.skipped', 'c.email', 'c.name', 'c.external_id', 'c.attributes', 'j.state', 'j.last_error', 'i.used_at', 's.id as response_id'])
+		.select(['r.contact_id', 'r.language', 'r.skipped', 'c.email', 'c.name', 'c.external_id', 'c.attributes', 'j.state', 'j.last_error', 'i.started_at', 'i.used_at', 's.id as response_id'])
 		.where('r.campaign_id', '=', campaignId)
 		.orderBy('r.created_at')
 		.orderBy('r.contact_id')
@@ -129,6 +144,7 @@ export async function listRecipientRows(db: Db, campaignId: string): Promise<Rec
 		skipped: row.skipped,
 		jobState: row.state,
 		lastError: row.last_error,
+		startedAt: row.started_at === null ? null : Number(row.started_at),
 		usedAt: row.used_at === null ? null : Number(row.used_at),
 		responded: row.response_id !== null
 	}));

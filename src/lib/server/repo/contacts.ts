@@ -81,6 +81,19 @@ export async function findContactsByIdentity(db: Db, externalIds: string[], emai
 	return [...found.values()];
 }
 
+/** The contacts who were recipients of a campaign (deleted contacts are gone), oldest first. */
+export async function listCampaignContacts(db: Db, campaignId: string): Promise<Contact[]> {
+	const rows = await db
+		.selectFrom('contacts')
+		.innerJoin('campaign_recipients as r', 'r.contact_id', 'contacts.id')
+		.selectAll('contacts')
+		.where('r.campaign_id', '=', campaignId)
+		.orderBy('contacts.created_at')
+		.orderBy('contacts.id')
+		.execute();
+	return rows.map(toContact);
+}
+
 export async function insertContact(db: Db, id: string, fields: ContactFields, optedOutAt: number | null, now: number): Promise<void> {
 	await db
 		.insertInto('contacts')

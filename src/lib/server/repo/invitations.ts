@@ -49,6 +49,7 @@ export async function insertInvitations(
 		external_id: externalId,
 		channel_code: options.channelCode,
 		used_at: null,
+		started_at: null,
 		created_at: now
 	}));
 	// Chunks keep each statement under SQLite's bound-parameter limit.
@@ -71,6 +72,11 @@ export async function markInvitationUsed(db: Db, surveyId: string, token: string
 		.where('used_at', 'is', null)
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
+}
+
+/** Stamps the invitation's first page step (later steps keep the first); unknown tokens change nothing. */
+export async function markInvitationStarted(db: Db, surveyId: string, token: string, now: number): Promise<void> {
+	await db.updateTable('invitations').set({ started_at: now }).where('id', '=', token).where('survey_id', '=', surveyId).where('started_at', 'is', null).execute();
 }
 
 /** Undoes markInvitationUsed inside the same transaction, when the response it was for was refused. */

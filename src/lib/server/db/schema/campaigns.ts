@@ -12,6 +12,8 @@ export interface CampaignsTable {
 	sent_at: number | null;
 	/** JSON number[]: reminder delays in days after the send (at most three); '[]' for none. */
 	reminder_days: string;
+	/** Which wave of the survey the campaign is (1, 2, …; unique per survey). */
+	wave: number;
 }
 
 export interface CampaignRecipientsTable {

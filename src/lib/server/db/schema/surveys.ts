@@ -99,6 +99,8 @@ export interface InvitationsTable {
 	external_id: string | null;
 	channel_code: string | null;
 	used_at: number | null;
+	/** The first page step through the invitation (the questionnaire started); null before. */
+	started_at: number | null;
 	created_at: number;
 }
 

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
-import { contactDetail, deleteContact, optOut, updateContact } from '$lib/server/contacts';
+import { contactDetail, contactHistory, deleteContact, optOut, updateContact } from '$lib/server/contacts';
 import type { Actions, PageServerLoad } from './$types';
 
 const ATTRIBUTE_FIELD = 'attr.';
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireRole(locals, 'researcher', url);
 	const detail = await contactDetail(appDb(), user, params.id);
 	if (!detail) error(404, { message: 'errors.notFound' });
-	return detail;
+	return { ...detail, history: await contactHistory(appDb(), user, params.id) };
 };
 
 export const actions: Actions = {

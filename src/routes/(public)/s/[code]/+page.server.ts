@@ -1,7 +1,7 @@
 import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
 import { clientKey } from '$lib/server/client';
 import { appDb } from '$lib/server/db';
-import { openQuestionnaire } from '$lib/server/collection/questionnaire';
+import { noteInvitationStart, openQuestionnaire } from '$lib/server/collection/questionnaire';
 import { limitsFromEnv, submitRateChecks } from '$lib/server/collection/rate-limit';
 import { publicSurvey, respondMessages } from '$lib/server/collection/respond-page';
 import { respondentCookie, respondentKey } from '$lib/server/collection/respondent';
@@ -192,7 +192,9 @@ export const actions: Actions = {
 		if (!found) error(404, { message: 'errors.notFound' });
 		const { survey, version } = found;
 		if (!version) return fail(409, { notice: 'notOpen' as const });
-		const state = step(postedState(form, survey, version.definition), intent, version.definition, survey, renderedCodes(form));
+		const posted = postedState(form, survey, version.definition);
+		if (!intent.startsWith('lang:')) await noteInvitationStart(appDb(), survey.id, posted.token);
+		const state = step(posted, intent, version.definition, survey, renderedCodes(form));
 		return state === 'submit' ? submit(event, form) : { state };
 	}
 };

@@ -36,7 +36,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const db = appDb();
 	const campaigns = await listCampaigns(db, survey.id);
 	return {
-		campaigns: campaigns.map((c) => ({ id: c.id, name: c.name, createdAt: c.createdAt, sentAt: c.sentAt })),
+		campaigns: campaigns.map((c) => ({ id: c.id, name: c.name, wave: c.wave, createdAt: c.createdAt, sentAt: c.sentAt })),
 		attributes: await listContactAttributes(db),
 		segments: await savedSegmentsWithCounts(db, user),
 		languages: survey.settings.languages,

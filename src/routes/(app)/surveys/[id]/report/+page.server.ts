@@ -2,6 +2,7 @@ import { catalogs } from '$lib/i18n/catalogs';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { chooseWeightMethod } from '$lib/server/analysis/preferences';
 import { buildSurveyReport } from '$lib/server/analysis/report';
+import { surveyWaveMigrations } from '$lib/server/analysis/waves';
 import { requireSurvey } from '$lib/server/auth/survey-access';
 import { appDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
@@ -13,7 +14,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { access } = await requireSurvey(locals, params.id, 'view', url);
 	const report = await buildSurveyReport(appDb(), params.id, parseReportFilters(url.searchParams), { messages: catalogs });
 	if (!report) error(404, { message: 'errors.notFound' });
-	return { report, canEdit: accessAtLeast(access, 'edit'), search: url.search };
+	// Counts only: the wave tables never name a contact, so readers of the report may see them.
+	const waves = await surveyWaveMigrations(appDb(), params.id);
+	return { report, waves, canEdit: accessAtLeast(access, 'edit'), search: url.search };
 };
 
 export const actions: Actions = {
