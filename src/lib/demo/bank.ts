@@ -76,8 +76,12 @@ function quarterOf(ms: number): string {
 	return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
 }
 
-function bankAnswers(definition: SurveyDefinition, r: Draw, at: number, channel: string): Answers {
-	const g = r.normal();
+/**
+ * One respondent's answers. `person` (standard normal) is a panel member's lasting disposition: it
+ * carries part of the general factor from wave to wave, so panelists' answers correlate over time.
+ */
+export function bankAnswers(definition: SurveyDefinition, r: Draw, at: number, channel: string, person?: number): Answers {
+	const g = person === undefined ? r.normal() : 0.6 * person + 0.8 * r.normal();
 	const drop = quarterOf(at) === PLANTED_DROP.quarter && channel === PLANTED_DROP.channel;
 	const level: Record<string, number> = {};
 	let driver = 0;

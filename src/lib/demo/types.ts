@@ -7,6 +7,8 @@ export interface DemoResponse {
 	channel: string;
 	language: 'zh-CN' | 'en';
 	answers: Answers;
+	/** A panel response: given through the personal link of `contact` (external id) in wave `wave` (1-based). */
+	panel?: { contact: string; wave: number };
 }
 
 /** One survey of the demo workspace with its indicator system and responses. */
@@ -18,4 +20,31 @@ export interface DemoSurvey {
 	definition: SurveyDefinition;
 	channels: { code: string; name: { 'zh-CN': string; en: string } }[];
 	responses: DemoResponse[];
+	/** Contacts invited in waves; their responses are among `responses`, marked `panel`. */
+	panel?: DemoPanel;
 }
+
+export type Text = { en: string; 'zh-CN': string };
+
+export interface DemoContact {
+	externalId: string;
+	name: string;
+	email: string;
+	language: 'zh-CN' | 'en';
+	attributes: { tier: 'core' | 'general'; region: string; panel: string };
+}
+
+export interface DemoWave {
+	name: Text;
+	/** When the wave's invitations were sent (epoch ms). */
+	sentAt: number;
+}
+
+export interface DemoPanel {
+	contacts: DemoContact[];
+	waves: DemoWave[];
+	attributes: { key: keyof DemoContact['attributes']; label: Text }[];
+	/** Panelists who moved on in the questionnaire of a wave without submitting it. */
+	startedOnly: { contact: string; wave: number }[];
+}
+

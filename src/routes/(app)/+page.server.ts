@@ -25,7 +25,7 @@ export const actions: Actions = {
 	loadDemo: async ({ locals, url }) => {
 		const admin = requireRole(locals, 'admin', url);
 		if ((await listAccessibleSurveys(appDb(), admin)).length > 0) return fail(409, { error: 'demo.exists' });
-		await loadDemoWorkspace(appDb(), admin);
+		await loadDemoWorkspace(appDb(), admin, { origin: url.origin });
 		redirect(303, '/?demo');
 	}
 };

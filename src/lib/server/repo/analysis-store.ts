@@ -221,9 +221,11 @@ export interface BulkResponse {
 	channel: string | null;
 	submittedAt: number;
 	answers: Answers;
+	/** The personal invitation it was given through (then source 'web'); absent for imported rows. */
+	invitationId?: string;
 }
 
-/** Inserts already-validated responses in chunks (uncounted, source 'import') and adds them to the survey's count; returns their ids. */
+/** Inserts already-validated responses in chunks (uncounted, source 'import', or 'web' through an invitation) and adds them to the survey's count; returns their ids. */
 export async function insertResponsesInBulk(db: Db, surveyId: string, responses: readonly BulkResponse[], newId: () => string): Promise<string[]> {
 	const ids: string[] = [];
 	const CHUNK = 500;
@@ -237,9 +239,9 @@ export async function insertResponsesInBulk(db: Db, surveyId: string, responses:
 				version_id: r.versionId,
 				language: r.language,
 				channel_code: r.channel,
-				invitation_id: null,
+				invitation_id: r.invitationId ?? null,
 				respondent_key: null,
-				source: 'import' as const,
+				source: r.invitationId ? ('web' as const) : ('import' as const),
 				started_at: null,
 				submitted_at: r.submittedAt,
 				duration_ms: null,

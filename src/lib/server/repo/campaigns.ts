@@ -37,6 +37,7 @@ export interface NewRecipient {
 /** One recipient joined with what followed: the mail job, the invitation's use, the response. */
 export interface RecipientRow {
 	contactId: string;
+	invitationId: string | null;
 	email: string | null;
 	name: string;
 	externalId: string | null;
@@ -129,13 +130,14 @@ export async function listRecipientRows(db: Db, campaignId: string): Promise<Rec
 		.leftJoin('invitations as i', 'i.id', 'r.invitation_id')
 		.leftJoin('jobs as j', (join) => join.on('j.kind', '=', 'mail.send').on('j.dedupe_key', '=', sql<string>`'invitation:' || r.invitation_id`))
 		.leftJoin('responses as s', 's.invitation_id', 'r.invitation_id')
-		.select(['r.contact_id', 'r.language', 'r.skipped', 'c.email', 'c.name', 'c.external_id', 'c.attributes', 'j.state', 'j.last_error', 'i.started_at', 'i.used_at', 's.id as response_id'])
+		.select(['r.contact_id', 'r.invitation_id', 'r.language', 'r.skipped', 'c.email', 'c.name', 'c.external_id', 'c.attributes', 'j.state', 'j.last_error', 'i.started_at', 'i.used_at', 's.id as response_id'])
 		.where('r.campaign_id', '=', campaignId)
 		.orderBy('r.created_at')
 		.orderBy('r.contact_id')
 		.execute();
 	return rows.map((row) => ({
 		contactId: row.contact_id,
+		invitationId: row.invitation_id,
 		email: row.email,
 		name: row.name ?? '',
 		externalId: row.external_id,

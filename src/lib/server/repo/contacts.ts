@@ -154,11 +154,12 @@ export async function setSegmentFlags(db: Db, keys: readonly string[]): Promise<
 	if (keys.length > 0) await db.updateTable('contact_attributes').set({ segment: 1 }).where('key', 'in', [...keys]).execute();
 }
 
-/** Adds an attribute definition unless the key exists (its labels then stay). */
-export async function ensureContactAttribute(db: Db, key: string, label: string, now: number): Promise<void> {
+/** Adds an attribute definition unless the key exists (its labels then stay); a single label serves both languages. */
+export async function ensureContactAttribute(db: Db, key: string, label: string | ContactAttribute['label'], now: number): Promise<void> {
+	const [zh, en] = typeof label === 'string' ? [label, label] : [label['zh-CN'], label.en];
 	await db
 		.insertInto('contact_attributes')
-		.values({ key, label_zh: label, label_en: label, segment: 0, created_at: now })
+		.values({ key, label_zh: zh, label_en: en, segment: 0, created_at: now })
 		.onConflict((oc) => oc.column('key').doNothing())
 		.execute();
 }

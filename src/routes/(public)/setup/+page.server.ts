@@ -30,7 +30,7 @@ export const actions: Actions = {
 		const { token, session } = await createSession(appDb(), created.value.id);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		if (!form.data.demo) redirect(303, '/');
-		await loadDemoWorkspace(appDb(), created.value);
+		await loadDemoWorkspace(appDb(), created.value, { origin: event.url.origin });
 		redirect(303, '/?demo');
 	}
 };
