@@ -12,7 +12,7 @@ export type PanelResponse = DemoResponse & { panel: NonNullable<DemoResponse['pa
 
 export const PANEL_VALUE = 'bank-panel';
 /** Second-wave change of the disposition by tier, in standard deviations. */
-export const PANEL_SHIFT = { core: 0.6, general: -0.5 };
+export const PANEL_SHIFT = { core: 1.2, general: -1.2 };
 const RESPONSE_RATE = { core: [0.72, 0.66], general: [0.52, 0.44] };
 const DAY_MS = 86_400_000;
 
