@@ -19,7 +19,13 @@ const model = {
 		{ period: '2025-Q2', dimensions: { REL: { change: null }, TAN: { change: { difference: 2, p: 0.2, significant: false } } } },
 		{ period: '2025-Q3', dimensions: { REL: { change: { difference: -4.12, p: 0.0123, significant: true } }, TAN: { change: null } } }
 	],
-	ipa: { items: [{ code: 'REL3', importance: 0.5, quadrant: 'concentrateHere' }, { code: 'REL5', importance: 0.6, quadrant: 'concentrateHere' }, { code: 'TAN1', importance: 0.1, quadrant: 'lowPriority' }] },
+	ipa: {
+		items: [
+			{ code: 'REL3', label: name('Accurate records', '记录准确'), importance: 0.5, quadrant: 'concentrateHere' },
+			{ code: 'REL5', label: name('Keeps promises', '信守承诺'), importance: 0.6, quadrant: 'concentrateHere' },
+			{ code: 'TAN1', label: name('Modern equipment', '设备先进'), importance: 0.1, quadrant: 'lowPriority' }
+		]
+	},
 	loyalty: null,
 	competitors: []
 } as unknown as ReportModel;
@@ -32,7 +38,14 @@ describe('key findings', () => {
 		expect(findings.map((f) => f.key)).toEqual(['findings.csiInterval', 'findings.weakestDown', 'findings.biggestDrop', 'findings.concentrate']);
 		expect(findings[1].params).toMatchObject({ score: '62.3', delta: '4.1', p: '= 0.012' });
 		expect(findings[0].params).toMatchObject({ score: '71.2', lower: '69.2' });
-		expect(findings[3].params.items).toBe('REL5, REL3');
+		expect(findings[3].params.items).toEqual({ names: [name('Keeps promises', '信守承诺'), name('Accurate records', '记录准确')] });
+	});
+
+	it('names the items to concentrate on by their words, as a list in the reader language, never by code', () => {
+		const concentrate = keyFindings(model)[3];
+		expect(renderFinding(concentrate, 'zh-CN', t)).toContain('信守承诺、记录准确');
+		expect(renderFinding(concentrate, 'en', t)).toContain('Keeps promises, Accurate records');
+		expect(renderFinding(concentrate, 'en', t)).not.toMatch(/REL\d/);
 	});
 
 	it('renders names and periods in the reader language', () => {

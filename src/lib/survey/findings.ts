@@ -2,9 +2,11 @@
 // the biggest significant change, the "concentrate here" items and the NPS. Each finding is a
 // message key with parameters; names and periods are rendered in the reader's language.
 import type { ReportModel } from '../stats/report/model';
+import { joinNames } from '../stats/report/labels';
+import type { Names } from '../stats/report/structure';
 import { periodLabel } from './periods';
 
-export type FindingParam = string | number | { name: { zh: string; en: string } } | { period: string };
+export type FindingParam = string | number | { name: Names } | { names: Names[] } | { period: string };
 
 export interface Finding {
 	key: `findings.${string}`;
@@ -59,7 +61,7 @@ function changeFindings(model: ReportModel): Finding[] {
 
 function concentrateFinding(model: ReportModel): Finding[] {
 	const items = (model.ipa?.items ?? []).filter((i) => i.quadrant === 'concentrateHere').sort((a, b) => b.importance - a.importance).slice(0, 3);
-	return items.length > 0 ? [{ key: 'findings.concentrate', params: { items: items.map((i) => i.code).join(', ') } }] : [];
+	return items.length > 0 ? [{ key: 'findings.concentrate', params: { items: { names: items.map((i) => i.label) } } }] : [];
 }
 
 function npsFinding(model: ReportModel): Finding[] {
@@ -94,6 +96,7 @@ export function renderFinding(finding: Finding, locale: string, t: (key: string,
 	const params = Object.fromEntries(
 		Object.entries(finding.params).map(([k, v]) => {
 			if (typeof v === 'object' && 'name' in v) return [k, zh ? v.name.zh : v.name.en];
+			if (typeof v === 'object' && 'names' in v) return [k, joinNames(v.names, zh)];
 			if (typeof v === 'object' && 'period' in v) return [k, periodLabel(v.period, locale)];
 			return [k, v];
 		})

@@ -22,3 +22,9 @@ export function pText(p: number): string {
 export function nameOf(i18n: I18n, name: { zh: string; en: string }): string {
 	return i18n.locale.startsWith('zh') ? name.zh : name.en;
 }
+
+/** The short label of an item column in the reader's language, the code when the report has no such item. */
+export function itemLabel(i18n: I18n, items: readonly { code: string; label: { zh: string; en: string } }[], code: string): string {
+	const item = items.find((it) => it.code === code);
+	return item ? nameOf(i18n, item.label) : code;
+}

@@ -95,6 +95,11 @@ describe('report model on the demo bank', () => {
 		expect(model.segments.valueLoyalty!.n).toBeGreaterThan(1700);
 		expect(model.servqual!.dimensions).toHaveLength(5);
 		expect(model.ipa!.items.length).toBe(24);
+		// Each SERVQUAL item measures one indicator alone, so it is named by the indicator in both languages.
+		for (const it of model.ipa!.items) {
+			expect(it.label.en, it.code).not.toMatch(/^[A-Z]{3}\d|_P$/);
+			expect(it.label.zh, it.code).toMatch(/[\u4e00-\u9fff]/);
+		}
 		expect(model.reliability.every((r) => r.alpha !== null && r.alpha > 0.6)).toBe(true);
 	});
 });

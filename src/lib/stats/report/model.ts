@@ -15,6 +15,7 @@ import { brandedColumns, competitorSections, type BrandSection } from './competi
 import { estimateChange, indexEstimate, type IndexEstimate } from './estimates';
 import type { AnalysisLayout } from './layout';
 import { askedRow, ipaSection, itemTable, type Asked, loyaltySection, reliabilityTable, segmentSection, servqualSection, type IpaSection, type ItemRow, type LoyaltySection, type ReliabilityRow, type SegmentSection } from './sections';
+import { columnLabels } from './labels';
 import { reportStructure, type Names, type ReportStructure, type SystemInput, type TreeNode } from './structure';
 import { structuralSection, type StructuralSection } from './structural';
 import { chooseMethod, dimensionWeights, effectiveWeights, type MethodWeights, type ReportWeightMethod } from './weights';
@@ -83,7 +84,7 @@ export interface ReportModel {
 	csi: { estimate: IndexEstimate | null; latest: TrendPoint | null; previous: TrendPoint | null };
 	dimensions: DimensionRow[];
 	/** Item rows; `asked` and `condition` say who was shown a conditional item ("asked of n of N"). */
-	items: (ItemRow & { text: Names; asked: Asked | null; condition: Names | null })[];
+	items: (ItemRow & { text: Names; label: Names; asked: Asked | null; condition: Names | null })[];
 	reliability: ReliabilityRow[];
 	weights: MethodWeights[];
 	dimensionCodes: string[];
@@ -207,7 +208,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
 	const chosen = weights.find((w) => w.method === method)?.weights ?? structure.dimensions.map(() => 1 / Math.max(1, structure.dimensions.length));
 	const s = scoring(structure, method, chosen);
 	const trend = trendOf(input.cells, input.filters.unit, s);
-	const items = total ? itemTable(total.stats, layout, structure).map((row) => ({ ...askedRow(row, total), text: itemText(definition, row.item), condition: input.conditions?.[row.item] ?? null })) : [];
+	const labels = columnLabels(layout, definition, structure);
+	const items = total
+		? itemTable(total.stats, layout, structure).map((row) => ({ ...askedRow(row, total), text: itemText(definition, row.item), label: labels.get(row.code)!, condition: input.conditions?.[row.item] ?? null }))
+		: [];
 	return {
 		survey: input.survey,
 		filters: input.filters,

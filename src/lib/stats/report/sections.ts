@@ -14,7 +14,7 @@ import { itemMeanComposites } from '../model-analysis-composites';
 import type { CellData } from './cells';
 import { compositeCorrelations, indexEstimate, momentsOf, type IndexEstimate } from './estimates';
 import type { AnalysisLayout } from './layout';
-import { subtreeColumns, type ReportStructure } from './structure';
+import { subtreeColumns, type Names, type ReportStructure } from './structure';
 
 export interface ItemRow extends ItemSummary {
 	code: string;
@@ -65,7 +65,7 @@ export interface ReliabilityRow {
 export interface IpaSection {
 	crosshair: { importance: number; performance: number };
 	criterion: 'satisfaction' | 'csi';
-	items: { code: string; importance: number; performance: number; quadrant: IpaQuadrant }[];
+	items: { code: string; label: Names; importance: number; performance: number; quadrant: IpaQuadrant }[];
 }
 
 export interface LoyaltySection {
@@ -116,7 +116,7 @@ export function reliabilityTable(stats: CellData['stats'], layout: AnalysisLayou
 }
 
 /** IPA of the CSI items: importance = correlation with overall satisfaction (or the CSI), clipped at 0; performance = item score. */
-export function ipaSection(stats: CellData['stats'], items: readonly ItemRow[], structure: ReportStructure, csi: { columns: number[]; weights: number[] }): IpaSection | null {
+export function ipaSection(stats: CellData['stats'], items: readonly (ItemRow & { label: Names })[], structure: ReportStructure, csi: { columns: number[]; weights: number[] }): IpaSection | null {
 	const useCriterion = structure.criterion !== null && !csi.columns.includes(structure.criterion);
 	const columns = useCriterion ? [...csi.columns, structure.criterion!] : csi.columns;
 	const moments = momentsOf(stats, columns);
@@ -124,7 +124,7 @@ export function ipaSection(stats: CellData['stats'], items: readonly ItemRow[], 
 	const local = csi.columns.map((_, i) => i);
 	const criterion = useCriterion ? { columns: [columns.length - 1], weights: [1] } : { columns: local, weights: csi.weights };
 	const r = compositeCorrelations(moments, [...local.map((i) => ({ columns: [i], weights: [1] })), criterion]);
-	const rows = csi.columns.map((c, i) => ({ code: items[c].code, importance: Math.max(0, r[i][local.length] ?? 0), performance: items[c].score ?? NaN }));
+	const rows = csi.columns.map((c, i) => ({ code: items[c].code, label: items[c].label, importance: Math.max(0, r[i][local.length] ?? 0), performance: items[c].score ?? NaN }));
 	const ipa = importancePerformance(rows);
 	if (!ipa.ok) return null;
 	const { importance, performance } = ipa.value.crosshair;
