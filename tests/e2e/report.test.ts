@@ -91,6 +91,30 @@ describe.skipIf(!chromiumPath)('reports in a browser', () => {
 		await useLanguage('en');
 	});
 
+	it('numbers the IPA markers with no two labels overlapping, at 1366 and 375 px in both languages', async () => {
+		type Box = { x: number; y: number; w: number; h: number };
+		const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+		for (const lang of ['en', 'zh-CN'] as const) {
+			await useLanguage(lang);
+			for (const width of [1366, 375]) {
+				await page.setViewportSize({ width, height: 900 });
+				await openBankReport();
+				const canvas = page.locator('#ipa-heading ~ figure canvas');
+				await expect.poll(() => canvas.getAttribute('data-label-boxes')).not.toBeNull();
+				const boxes = JSON.parse((await canvas.getAttribute('data-label-boxes'))!) as Box[];
+				expect(boxes).toHaveLength(24);
+				for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i], boxes[j]), `${lang} ${width}px: labels ${i + 1} and ${j + 1}`).toBe(false);
+				expect(await page.locator('table.legend tbody tr').count()).toBe(24);
+				expect(await page.locator('.quadrant-list').textContent()).not.toMatch(/[A-Z]{3}\d?_P/);
+				await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+				await screenshot(page, `report-${lang}-${width}`);
+				for (const part of ['ipa', 'segments', 'rel', 'comparison']) await page.locator(`section[aria-labelledby="${part}-heading"]`).screenshot({ path: `tests/e2e/screenshots/report-${part}-${lang}-${width}.png` });
+			}
+		}
+		await useLanguage('en');
+		await page.setViewportSize({ width: 1280, height: 900 });
+	}, 240_000);
+
 	it('prints without the controls and keeps the charts', async () => {
 		await openBankReport();
 		await page.emulateMedia({ media: 'print' });

@@ -48,6 +48,13 @@ describe('key findings', () => {
 		expect(renderFinding(concentrate, 'en', t)).not.toMatch(/REL\d/);
 	});
 
+	it('says so when the weakest dimension rests on fewer than 30 respondents', () => {
+		const small = { ...model, dimensions: [{ ...model.dimensions[0], estimate: estimate(62.31, 12) }, model.dimensions[1]] } as unknown as ReportModel;
+		const findings = keyFindings(small);
+		expect(findings[2]).toEqual({ key: 'findings.weakestSmall', params: { dimension: { name: name('Reliability', '可靠性') }, n: 12 } });
+		expect(keyFindings(model).some((f) => f.key === 'findings.weakestSmall')).toBe(false);
+	});
+
 	it('renders names and periods in the reader language', () => {
 		const weakest = keyFindings(model)[1];
 		expect(renderFinding(weakest, 'zh-CN', t)).toContain('可靠性');

@@ -4,6 +4,7 @@
 import type { ReportModel } from '../stats/report/model';
 import { joinNames } from '../stats/report/labels';
 import type { Names } from '../stats/report/structure';
+import { MIN_RELIABLE_N } from '../stats/trend';
 import { periodLabel } from './periods';
 
 export type FindingParam = string | number | { name: Names } | { names: Names[] } | { period: string };
@@ -29,14 +30,15 @@ function weakestFinding(model: ReportModel): Finding[] {
 	if (scored.length < 2) return [];
 	const weakest = scored.reduce((a, b) => (b.estimate!.score < a.estimate!.score ? b : a));
 	const params = { dimension: { name: weakest.name }, score: one(weakest.estimate!.score) };
+	const small: Finding[] = weakest.estimate!.n < MIN_RELIABLE_N ? [{ key: 'findings.weakestSmall', params: { dimension: { name: weakest.name }, n: weakest.estimate!.n } }] : [];
 	const latest = model.csi.latest;
 	const previous = model.csi.previous;
 	const change = weakest.change;
 	if (change && previous && latest) {
 		const key = change.difference < 0 ? 'findings.weakestDown' : 'findings.weakestUp';
-		return [{ key, params: { ...params, delta: one(Math.abs(change.difference)), since: { period: previous.period }, p: pText(change.p) } }];
+		return [{ key, params: { ...params, delta: one(Math.abs(change.difference)), since: { period: previous.period }, p: pText(change.p) } }, ...small];
 	}
-	return [{ key: 'findings.weakest', params }];
+	return [{ key: 'findings.weakest', params }, ...small];
 }
 
 /** The biggest significant fall and rise of any dimension between consecutive periods. */

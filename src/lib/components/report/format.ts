@@ -28,3 +28,9 @@ export function itemLabel(i18n: I18n, items: readonly { code: string; label: { z
 	const item = items.find((it) => it.code === code);
 	return item ? nameOf(i18n, item.label) : code;
 }
+
+/** 'lower–upper' of an estimate's 95 % CI, with '*' when it was computed on the logit scale; '—' without one. */
+export function ciText(i18n: I18n, e: { lower: number | null; upper: number | null; interval: string | null } | null | undefined): string {
+	if (!e || e.lower === null || e.upper === null) return '—';
+	return `${fmt(i18n, e.lower)}–${fmt(i18n, e.upper)}${e.interval === 'logit-t' ? '*' : ''}`;
+}

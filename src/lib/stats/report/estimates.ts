@@ -7,7 +7,8 @@ import type { Moments } from '../moments';
 import { linearIndexSummary } from '../scores';
 import type { ItemStatistics } from '../sufficient';
 import { pairwiseMoments, selectMoments } from '../sufficient-moments';
-import { meanCI, welchChange, type SampleSummary } from '../trend';
+import { boundedMeanCI } from '../bounded-ci';
+import { welchChange, type SampleSummary } from '../trend';
 import { selectStatistics } from './align';
 
 export interface IndexEstimate {
@@ -18,6 +19,8 @@ export interface IndexEstimate {
 	sd: number | null;
 	lower: number | null;
 	upper: number | null;
+	/** How the 95 % CI was computed: 't', or 'logit-t' where the t interval would leave 0–100; null without a CI. */
+	interval: 't' | 'logit-t' | null;
 }
 
 // A report asks for the moments of many column subsets of the same statistics: the pairwise
@@ -55,14 +58,14 @@ export function indexEstimate(stats: ItemStatistics, columns: readonly number[],
 	if (moments) {
 		const summary = linearIndexSummary(moments, ws, cols.map((c) => scales[c]));
 		if (summary.ok) {
-			const ci = meanCI(summary.value);
+			const ci = boundedMeanCI(summary.value);
 			const { mean, n, sd } = summary.value;
-			return { score: mean, n, sd, lower: ci.ok ? ci.value.lower : null, upper: ci.ok ? ci.value.upper : null };
+			return ci.ok ? { score: mean, n, sd, lower: ci.value.lower, upper: ci.value.upper, interval: ci.value.method } : { score: mean, n, sd, lower: null, upper: null, interval: null };
 		}
 	}
 	const total = ws.reduce((s, w) => s + w, 0);
 	const score = cols.reduce((s, c, i) => s + (ws[i] / total) * ((pairwise.sum[c * k + c] / pairwise.n[c * k + c] - scales[c].lo) / (scales[c].hi - scales[c].lo)) * 100, 0);
-	return { score, n: Math.min(...cols.map((c) => pairwise.n[c * k + c])), sd: null, lower: null, upper: null };
+	return { score, n: Math.min(...cols.map((c) => pairwise.n[c * k + c])), sd: null, lower: null, upper: null, interval: null };
 }
 
 /** Welch change between two estimates (previous → current), or null when either lacks an SD or n < 2. */

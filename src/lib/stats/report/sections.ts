@@ -65,7 +65,8 @@ export interface ReliabilityRow {
 export interface IpaSection {
 	crosshair: { importance: number; performance: number };
 	criterion: 'satisfaction' | 'csi';
-	items: { code: string; label: Names; importance: number; performance: number; quadrant: IpaQuadrant }[];
+	/** n = respondents who answered the item. */
+	items: { code: string; label: Names; n: number; importance: number; performance: number; quadrant: IpaQuadrant }[];
 }
 
 export interface LoyaltySection {
@@ -124,7 +125,7 @@ export function ipaSection(stats: CellData['stats'], items: readonly (ItemRow & 
 	const local = csi.columns.map((_, i) => i);
 	const criterion = useCriterion ? { columns: [columns.length - 1], weights: [1] } : { columns: local, weights: csi.weights };
 	const r = compositeCorrelations(moments, [...local.map((i) => ({ columns: [i], weights: [1] })), criterion]);
-	const rows = csi.columns.map((c, i) => ({ code: items[c].code, label: items[c].label, importance: Math.max(0, r[i][local.length] ?? 0), performance: items[c].score ?? NaN }));
+	const rows = csi.columns.map((c, i) => ({ code: items[c].code, label: items[c].label, n: items[c].n, importance: Math.max(0, r[i][local.length] ?? 0), performance: items[c].score ?? NaN }));
 	const ipa = importancePerformance(rows);
 	if (!ipa.ok) return null;
 	const { importance, performance } = ipa.value.crosshair;
