@@ -23,6 +23,8 @@ export interface SegmentCounts<S extends string> {
 	n: number;
 	/** Pairs skipped because an answer was missing. */
 	skipped: number;
+	/** The 'high' thresholds used: first ≥ cutoffs[0] and second ≥ cutoffs[1] count as high. */
+	cutoffs: [number, number];
 }
 
 /** [first, second, count = 1]; null = missing. */
@@ -68,7 +70,7 @@ function classify<S extends string>(pairs: Iterable<AnswerPair>, first: HighThre
 	if (n === 0) return fail('stats.tooFewRespondents', { name: 'segments', needed: 1, actual: 0 });
 	const counts = Object.fromEntries(labels.map((l, i) => [l, tally[i]])) as Record<S, number>;
 	const shares = Object.fromEntries(labels.map((l, i) => [l, (100 * tally[i]) / n])) as Record<S, number>;
-	return ok({ counts, shares, n, skipped });
+	return ok({ counts, shares, n, skipped, cutoffs: [a.value, b.value] });
 }
 
 /** Apostle / mercenary / hostage / defector counts and shares from (satisfaction, loyalty) pairs. */

@@ -28,6 +28,13 @@ describe('report filters', () => {
 		expect(matchesContact(null, {})).toBe(true);
 	});
 
+	it('carries the segment cut-offs and drops ones that are not whole numbers on a scale', () => {
+		const filters = parseReportFilters(new URLSearchParams('hs=8&hl=9&hv=x'));
+		expect(filters.cutoffs).toEqual({ satisfaction: 8, loyalty: 9 });
+		expect(parseReportFilters(filtersToSearch(filters))).toEqual(filters);
+		expect(parseReportFilters(new URLSearchParams('hs=7.5&hl=-1')).cutoffs).toBeUndefined();
+	});
+
 	it('matches single and multiple choice answers', () => {
 		expect(matchesSegment({ SEG: 'business' }, { SEG: ['business'] })).toBe(true);
 		expect(matchesSegment({ SEG: ['a', 'b'] }, { SEG: ['b'] })).toBe(true);

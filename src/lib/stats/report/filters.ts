@@ -1,12 +1,14 @@
 /**
  * Report filters as URL search parameters, so a filtered report is a shareable link:
  * `from`/`to` months (YYYY-MM), `ch` channels (repeatable), `unit` month|quarter|year and
- * `seg` = CODE:option (repeatable) for answers of choice items and `cs` = key:value (repeatable)
- * for contact attribute values. Bad values are dropped.
+ * `seg` = CODE:option (repeatable) for answers of choice items, `cs` = key:value (repeatable)
+ * for contact attribute values, and `hs`/`hl`/`hv` the lowest satisfaction, loyalty and value
+ * answers that count as high in the segments. Bad values are dropped.
  */
 import { isMonth, periodUnits, type PeriodUnit } from '../../survey/periods';
 import type { ReportFilters } from './model';
 
+const CUTOFF_PARAMS = { hs: 'satisfaction', hl: 'loyalty', hv: 'value' } as const;
 const SEGMENT = /^([A-Za-z][\w-]{0,31}):([\w-]{1,64})$/;
 /** An attribute key as contact imports make them (no colon), then any value. */
 const CONTACT = /^([\p{L}\p{N}_]{1,40}):(.{1,200})$/u;
@@ -33,7 +35,13 @@ export function parseReportFilters(params: URLSearchParams): ReportFilters {
 	let to = month('to');
 	if (from && to && from > to) [from, to] = [to, from];
 	const channels = [...new Set(params.getAll('ch').filter((c) => c.length > 0 && c.length <= 64))];
-	return { from, to, channels, segment: pairsOf(params, 'seg', SEGMENT), contact: pairsOf(params, 'cs', CONTACT), unit };
+	const cutoffs = Object.fromEntries(
+		Object.entries(CUTOFF_PARAMS).flatMap(([name, key]) => {
+			const value = Number(params.get(name) ?? '');
+			return params.get(name) && Number.isInteger(value) && value >= 0 && value <= 100 ? [[key, value]] : [];
+		})
+	);
+	return { from, to, channels, segment: pairsOf(params, 'seg', SEGMENT), contact: pairsOf(params, 'cs', CONTACT), unit, ...(Object.keys(cutoffs).length > 0 ? { cutoffs } : {}) };
 }
 
 /** The search parameters of filters (the inverse of parseReportFilters). */
@@ -45,6 +53,7 @@ export function filtersToSearch(filters: ReportFilters): URLSearchParams {
 	if (filters.unit !== 'quarter') params.set('unit', filters.unit);
 	for (const [code, options] of Object.entries(filters.segment)) for (const o of options) params.append('seg', `${code}:${o}`);
 	for (const [key, values] of Object.entries(filters.contact ?? {})) for (const v of values) params.append('cs', `${key}:${v}`);
+	for (const [name, key] of Object.entries(CUTOFF_PARAMS)) if (filters.cutoffs?.[key] !== undefined) params.set(name, String(filters.cutoffs[key]));
 	return params;
 }
 

@@ -75,6 +75,17 @@ describe('report model on the demo bank', () => {
 		expect(model.items.filter((i) => i.reversed).map((i) => i.code)).toEqual(['RES_W', 'EMP_N']);
 	});
 
+	it('states the segment cut-offs and lets the researcher set them', () => {
+		const table = model.segments.satisfactionLoyalty!;
+		expect(table.axes.map((a) => a.high)).toEqual([table.axes[0].scale.hi - 1, table.axes[1].scale.hi - 1]);
+		const lower = report(bank, { filters: { cutoffs: { satisfaction: table.axes[0].scale.hi - 3, loyalty: table.axes[1].scale.hi - 3 } } }).segments.satisfactionLoyalty!;
+		expect(lower.axes.map((a) => a.high)).toEqual([table.axes[0].scale.hi - 3, table.axes[1].scale.hi - 3]);
+		expect(lower.shares.apostle).toBeGreaterThan(table.shares.apostle);
+		expect(lower.shares.defector).toBeLessThan(table.shares.defector);
+		// A cut-off off the scale falls back to the top two points.
+		expect(report(bank, { filters: { cutoffs: { satisfaction: 99 } } }).segments.satisfactionLoyalty!.axes[0].high).toBe(table.axes[0].high);
+	});
+
 	it('says which methods cannot apply and why', () => {
 		const pls = model.weights.find((m) => m.method === 'pls')!;
 		expect(pls.weights).toBeNull();

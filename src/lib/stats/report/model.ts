@@ -14,7 +14,7 @@ import { sumCells, type CellData } from './cells';
 import { brandedColumns, competitorSections, type BrandSection } from './competitors';
 import { estimateChange, indexEstimate, type IndexEstimate } from './estimates';
 import type { AnalysisLayout } from './layout';
-import { askedRow, ipaSection, itemTable, type Asked, loyaltySection, reliabilityTable, segmentSection, servqualSection, type IpaSection, type ItemRow, type LoyaltySection, type ReliabilityRow, type SegmentSection } from './sections';
+import { askedRow, ipaSection, itemTable, type Asked, loyaltySection, reliabilityTable, segmentSection, servqualSection, type IpaSection, type ItemRow, type LoyaltySection, type ReliabilityRow, type SegmentCutoffs, type SegmentSection } from './sections';
 import { columnLabels } from './labels';
 import { reportStructure, type Names, type ReportStructure, type SystemInput, type TreeNode } from './structure';
 import { structuralSection, type StructuralSection } from './structural';
@@ -36,6 +36,8 @@ export interface ReportFilters {
 	/** Contact attribute values the respondents had when answering (attribute key → values); absent or empty for none. */
 	contact?: Record<string, string[]>;
 	unit: PeriodUnit;
+	/** 'High' thresholds of the loyalty segments in scale points; default the top two points. */
+	cutoffs?: SegmentCutoffs;
 }
 
 export interface ReportInput {
@@ -226,7 +228,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 		dimensionCodes: structure.dimensions.map((d) => d.code),
 		ipa: stats ? ipaSection(stats, items, structure, s.csi) : null,
 		loyalty: stats ? loyaltySection(stats, layout, structure) : null,
-		segments: total ? segmentSection(total, layout, structure) : { satisfactionLoyalty: null, valueLoyalty: null },
+		segments: total ? segmentSection(total, layout, structure, labels, input.filters.cutoffs) : { satisfactionLoyalty: null, valueLoyalty: null },
 		servqual: stats ? servqualSection(stats, structure) : null,
 		structural: structural.section,
 		structuralIssue: structural.issue,

@@ -75,9 +75,26 @@ export interface LoyaltySection {
 	items: string[];
 }
 
+/** One axis of a segment table: the item, its scale and the lowest answer that counts as high. */
+export interface SegmentAxis {
+	code: string;
+	label: Names;
+	scale: { lo: number; hi: number };
+	high: number;
+}
+
+export type SegmentTable<S extends string> = SegmentCounts<S> & { axes: [SegmentAxis, SegmentAxis] };
+
 export interface SegmentSection {
-	satisfactionLoyalty: SegmentCounts<LoyaltySegment> | null;
-	valueLoyalty: SegmentCounts<RelationshipType> | null;
+	satisfactionLoyalty: SegmentTable<LoyaltySegment> | null;
+	valueLoyalty: SegmentTable<RelationshipType> | null;
+}
+
+/** Researcher-set 'high' thresholds (scale points) of the segment axes. */
+export interface SegmentCutoffs {
+	satisfaction?: number;
+	loyalty?: number;
+	value?: number;
 }
 
 /** One row per column: n, mean, SD, top-2-box, histogram, score. */
@@ -151,23 +168,27 @@ function pairsOf(counts: Record<string, number>): AnswerPair[] {
 	});
 }
 
-/** Satisfaction × loyalty and value × loyalty segments from the stored joint counts (high = top two points). */
-export function segmentSection(cell: CellData, layout: AnalysisLayout, structure: ReportStructure): SegmentSection {
+/** A set threshold when it lies on the scale above its lowest point, else the default (top two points). */
+function cutoffOn(scale: { lo: number; hi: number }, set: number | undefined): number | undefined {
+	return set !== undefined && set > scale.lo && set <= scale.hi ? set : undefined;
+}
+
+/** Satisfaction × loyalty and value × loyalty segments from the stored joint counts (high = top two points unless `cutoffs` say otherwise). */
+export function segmentSection(cell: CellData, layout: AnalysisLayout, structure: ReportStructure, labels: ReadonlyMap<string, Names>, cutoffs: SegmentCutoffs = {}): SegmentSection {
 	const scaleOf = (code: string) => layout.columns.find((c) => c.code === code)!.scale;
 	const out: SegmentSection = { satisfactionLoyalty: null, valueLoyalty: null };
 	for (const [a, b] of layout.joints) {
 		const counts = cell.joint[`${a}|${b}`];
 		if (!counts) continue;
 		const isValue = structure.value !== null && layout.columns[structure.value].code === a;
-		const first = { scale: scaleOf(a) };
-		const second = { scale: scaleOf(b) };
-		if (isValue) {
-			const r = valueLoyaltyTypes(pairsOf(counts), first, second);
-			if (r.ok) out.valueLoyalty = r.value;
-		} else {
-			const r = satisfactionLoyaltySegments(pairsOf(counts), first, second);
-			if (r.ok) out.satisfactionLoyalty = r.value;
-		}
+		const first = { scale: scaleOf(a), high: cutoffOn(scaleOf(a), isValue ? cutoffs.value : cutoffs.satisfaction) };
+		const second = { scale: scaleOf(b), high: cutoffOn(scaleOf(b), cutoffs.loyalty) };
+		const r = isValue ? valueLoyaltyTypes(pairsOf(counts), first, second) : satisfactionLoyaltySegments(pairsOf(counts), first, second);
+		if (!r.ok) continue;
+		const axis = (code: string, scale: { lo: number; hi: number }, high: number): SegmentAxis => ({ code, label: labels.get(code) ?? { zh: code, en: code }, scale, high });
+		const table = { ...r.value, axes: [axis(a, first.scale, r.value.cutoffs[0]), axis(b, second.scale, r.value.cutoffs[1])] as [SegmentAxis, SegmentAxis] };
+		if (isValue) out.valueLoyalty = table as SegmentTable<RelationshipType>;
+		else out.satisfactionLoyalty = table as SegmentTable<LoyaltySegment>;
 	}
 	return out;
 }
