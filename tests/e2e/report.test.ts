@@ -105,6 +105,7 @@ describe.skipIf(!chromiumPath)('reports in a browser', () => {
 				expect(boxes).toHaveLength(24);
 				for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i], boxes[j]), `${lang} ${width}px: labels ${i + 1} and ${j + 1}`).toBe(false);
 				expect(await page.locator('table.legend tbody tr').count()).toBe(24);
+				expect(await page.locator('#htmt-heading').isVisible()).toBe(true);
 				expect(await page.locator('.quadrant-list').textContent()).not.toMatch(/[A-Z]{3}\d?_P/);
 				await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 				await screenshot(page, `report-${lang}-${width}`);
@@ -113,6 +114,9 @@ describe.skipIf(!chromiumPath)('reports in a browser', () => {
 		}
 		await useLanguage('en');
 		await page.setViewportSize({ width: 1280, height: 900 });
+		const json = (await (await page.request.get(`${page.url().split('?')[0]}/report.json`)).json()) as { model: { htmt: { dimensions: string[] }; segments: { satisfactionLoyalty: { axes: unknown[] } } } };
+		expect(json.model.htmt.dimensions).toHaveLength(5);
+		expect(json.model.segments.satisfactionLoyalty.axes).toHaveLength(2);
 	}, 240_000);
 
 	it('prints without the controls and keeps the charts', async () => {

@@ -86,6 +86,20 @@ describe('report model on the demo bank', () => {
 		expect(report(bank, { filters: { cutoffs: { satisfaction: 99 } } }).segments.satisfactionLoyalty!.axes[0].high).toBe(table.axes[0].high);
 	});
 
+	it('has the HTMT of every pair of dimensions, symmetric, with the flags above 0.85', () => {
+		const htmt = model.htmt!;
+		expect(htmt.dimensions).toEqual([...BANK_DIMENSIONS]);
+		htmt.values.forEach((row, i) =>
+			row.forEach((v, j) => {
+				if (i === j) expect(v).toBeNull();
+				else expect(v!).toBeCloseTo(htmt.values[j][i]!, 12);
+				if (i !== j) expect(v!).toBeGreaterThan(0);
+			})
+		);
+		const above = htmt.values.flatMap((row, i) => row.filter((v, j) => j > i && v !== null && v > 0.85));
+		expect(htmt.flags.map((f) => f.value)).toEqual(above);
+	});
+
 	it('says which methods cannot apply and why', () => {
 		const pls = model.weights.find((m) => m.method === 'pls')!;
 		expect(pls.weights).toBeNull();

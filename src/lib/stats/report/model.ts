@@ -15,6 +15,7 @@ import { brandedColumns, competitorSections, type BrandSection } from './competi
 import { estimateChange, indexEstimate, type IndexEstimate } from './estimates';
 import type { AnalysisLayout } from './layout';
 import { askedRow, ipaSection, itemTable, type Asked, loyaltySection, reliabilityTable, segmentSection, servqualSection, type IpaSection, type ItemRow, type LoyaltySection, type ReliabilityRow, type SegmentCutoffs, type SegmentSection } from './sections';
+import { htmtSection, type HtmtSection } from './discriminant';
 import { columnLabels } from './labels';
 import { reportStructure, type Names, type ReportStructure, type SystemInput, type TreeNode } from './structure';
 import { structuralSection, type StructuralSection } from './structural';
@@ -88,6 +89,8 @@ export interface ReportModel {
 	/** Item rows; `asked` and `condition` say who was shown a conditional item ("asked of n of N"). */
 	items: (ItemRow & { text: Names; label: Names; asked: Asked | null; condition: Names | null })[];
 	reliability: ReliabilityRow[];
+	/** Discriminant validity between the dimensions (HTMT), null when it cannot be computed. */
+	htmt: HtmtSection | null;
 	weights: MethodWeights[];
 	dimensionCodes: string[];
 	ipa: IpaSection | null;
@@ -224,6 +227,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 		dimensions: stats ? dimensionRows(stats, s, trend) : [],
 		items,
 		reliability: stats ? reliabilityTable(stats, layout, structure) : [],
+		htmt: stats ? htmtSection(stats, structure) : null,
 		weights,
 		dimensionCodes: structure.dimensions.map((d) => d.code),
 		ipa: stats ? ipaSection(stats, items, structure, s.csi) : null,
