@@ -5,6 +5,7 @@ import { buildReportModel, type ReportFilters, type ReportModel } from './model'
 import { cellsFromResponses } from './raw';
 import { inheritedRoles } from './structure';
 import { keyFindings } from '../../survey/findings';
+import { holmAdjust } from '../holm';
 
 beforeEach(() => {
 	expect.hasAssertions();
@@ -98,6 +99,18 @@ describe('report model on the demo bank', () => {
 		);
 		const above = htmt.values.flatMap((row, i) => row.filter((v, j) => j > i && v !== null && v > 0.85));
 		expect(htmt.flags.map((f) => f.value)).toEqual(above);
+	});
+
+	it('tests each channel against all other respondents, Holm-adjusted across channels', () => {
+		const rows = model.comparison;
+		expect(rows).toHaveLength(4);
+		const adjusted = holmAdjust(rows.map((r) => r.vsRest!.p));
+		for (const [i, row] of rows.entries()) {
+			const rest = report(bank, { filters: { channels: rows.filter((r) => r.channel !== row.channel).map((r) => r.channel) } }).csi.estimate!;
+			expect(row.vsRest!.difference).toBeCloseTo(row.csi!.score - rest.score, 9);
+			expect(row.vsRest!.pHolm).toBeCloseTo(adjusted[i], 12);
+			expect(row.vsRest!.significant).toBe(row.vsRest!.pHolm < 0.05);
+		}
 	});
 
 	it('says which methods cannot apply and why', () => {

@@ -15,6 +15,7 @@ import { brandedColumns, competitorSections, type BrandSection } from './competi
 import { estimateChange, indexEstimate, type IndexEstimate } from './estimates';
 import type { AnalysisLayout } from './layout';
 import { askedRow, ipaSection, itemTable, type Asked, loyaltySection, reliabilityTable, segmentSection, servqualSection, type IpaSection, type ItemRow, type LoyaltySection, type ReliabilityRow, type SegmentCutoffs, type SegmentSection } from './sections';
+import { compareGroups, type GroupComparison } from './comparison';
 import { htmtSection, type HtmtSection } from './discriminant';
 import { columnLabels } from './labels';
 import { reportStructure, type Names, type ReportStructure, type SystemInput, type TreeNode } from './structure';
@@ -100,7 +101,7 @@ export interface ReportModel {
 	structural: StructuralSection | null;
 	structuralIssue: StatsIssue | null;
 	trend: TrendPoint[];
-	comparison: { channel: string; n: number; csi: IndexEstimate | null }[];
+	comparison: GroupComparison[];
 	/** One section per competitor (none when the survey names no competitors). */
 	competitors: BrandSection[];
 }
@@ -237,7 +238,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 		structural: structural.section,
 		structuralIssue: structural.issue,
 		trend,
-		comparison: groupCells(input.cells, (c) => c.channel).map(([channel, cell]) => ({ channel, n: cell.stats.rows, csi: indexEstimate(cell.stats, s.csi.columns, s.csi.weights) })),
+		comparison: compareGroups(groupCells(input.cells, (c) => c.channel), s.csi),
 		competitors: competitorsOf(input, s)
 	};
 }
