@@ -14,6 +14,8 @@ describe('short labels', () => {
 		['银行承诺在某个时间做某事时，会按时做到', '银行承诺在某个时间做某事时…'],
 		['员工总是愿意帮助客户，从不推诿', '员工总是愿意帮助客户…'],
 		['设备先进', '设备先进'],
+		['总体而言，您对本行满意吗？', '总体而言，您对本行满意吗'],
+		['How satisfied are you?', 'How satisfied are you'],
 		['', '']
 	])('%s → %s', (text, label) => {
 		expect(shortLabel(text)).toBe(label);

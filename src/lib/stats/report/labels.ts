@@ -10,9 +10,10 @@ const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
 const ZH_MAX = 14;
 const EN_MAX = 28;
 
-/** `text` cut to a short label: whole words (or ≤ 14 Chinese characters), '…' when cut; '' for ''. */
+/** `text` cut to a short label without a closing mark: whole words (or ≤ 14 Chinese characters), '…' when cut; '' for ''. */
 export function shortLabel(text: string): string {
-	const clean = text.replace(/\s+/g, ' ').trim();
+	// A question's mark or a sentence's stop reads oddly inside a list or before a colon.
+	const clean = text.replace(/\s+/g, ' ').trim().replace(/[\s?？。.!！]+$/, '');
 	const chars = [...clean];
 	if (CJK.test(clean)) {
 		if (chars.length <= ZH_MAX) return clean;
