@@ -70,7 +70,8 @@ describe.skipIf(!chromiumPath)('reports of surveys with display conditions', () 
 		expect.hasAssertions();
 	});
 
-	const fixedRow = () => page.getByRole('row').filter({ hasText: 'FIXED' });
+	// The item table's row (the IPA legend names the item too, without the sentence).
+	const fixedRow = () => page.getByRole('row').filter({ hasText: 'FIXED' }).filter({ hasText: /Asked of|被问到/ });
 
 	it('says in English of how many responses an item was asked, and when', async () => {
 		await page.goto(`${server.url}/surveys/${surveyId}/report`);

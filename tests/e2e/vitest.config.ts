@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // End-to-end tests run against the built app (`npm run build` first), one server per file.
 export default defineConfig({
 	root: fileURLToPath(new URL('../..', import.meta.url)),
+	// Tests that seed through the app's services (the demo, mail) import modules written with Kit's alias.
+	resolve: { alias: { $lib: fileURLToPath(new URL('../../src/lib', import.meta.url)) } },
 	test: {
 		include: ['tests/e2e/**/*.test.ts'],
 		environment: 'node',

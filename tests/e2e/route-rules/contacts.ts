@@ -8,6 +8,7 @@ const missingContact: Rule = { anonymous: 'login', viewer: 'forbidden', research
 export const rules: Record<string, RouteRules> = {
 	'/contacts': { page: researchers },
 	'/contacts/import': { page: researchers, actions: { import: researchers, mapping: researchers } },
+	'/contacts/segments': { page: researchers, actions: { reportSegments: researchers, save: researchers, delete: researchers } },
 	'/contacts/[id]': { path: '/contacts/no-such-contact', page: missingContact, actions: { save: missingContact, optOut: missingContact, delete: missingContact } },
 	'/api/v1/contacts': { endpoints: { GET: tokenOnly } },
 	'/api/v1/contacts/import': { endpoints: { POST: tokenOnly } },

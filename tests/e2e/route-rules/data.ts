@@ -11,6 +11,8 @@ export const rules: Record<string, RouteRules> = {
 	'/api/v1/surveys/[id]': { path: '/api/v1/surveys/{surveyId}', endpoints: { GET: tokenOnly } },
 	'/api/v1/surveys/[id]/responses': { path: '/api/v1/surveys/{surveyId}/responses', endpoints: { GET: tokenOnly, POST: tokenOnly } },
 	'/api/v1/surveys/[id]/responses.csv': { path: '/api/v1/surveys/{surveyId}/responses.csv', endpoints: { GET: tokenOnly } },
+	'/api/v1/surveys/[id]/responses.sps': { path: '/api/v1/surveys/{surveyId}/responses.sps', endpoints: { GET: tokenOnly } },
+	'/api/v1/surveys/[id]/responses.R': { path: '/api/v1/surveys/{surveyId}/responses.R', endpoints: { GET: tokenOnly } },
 	'/api/v1/surveys/[id]/import': { path: '/api/v1/surveys/{surveyId}/import', endpoints: { POST: tokenOnly } },
 	'/api/v1/surveys/[id]/report': { path: '/api/v1/surveys/{surveyId}/report', endpoints: { GET: tokenOnly } },
 	'/api/v1/openapi.json': { endpoints: { GET: everyone } },

@@ -7,6 +7,7 @@ export const rules: Record<string, RouteRules> = {
 	'/surveys/new': { page: researchers, actions: { default: researchers } },
 	'/surveys/[id]': { path: '/surveys/{surveyId}', page: signedIn },
 	'/surveys/[id]/design': { path: '/surveys/{surveyId}/design', page: researchers, actions: { save: researchers, publish: researchers } },
+	'/surveys/[id]/design/competitors': { path: '/surveys/{surveyId}/design/competitors', page: researchers, actions: { save: researchers } },
 	'/surveys/[id]/preview': { path: '/surveys/{surveyId}/preview', page: researchers },
 	'/surveys/[id]/preview/frame': { path: '/surveys/{surveyId}/preview/frame', page: researchers },
 	'/surveys/[id]/settings': { path: '/surveys/{surveyId}/settings', page: researchers, actions: { save: researchers, status: researchers, quotas: researchers } },

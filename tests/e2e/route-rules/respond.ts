@@ -16,6 +16,6 @@ export const rules: Record<string, RouteRules> = {
 	'/surveys/[id]/distribute/invitations.csv': { path: '/surveys/{surveyId}/distribute/invitations.csv', endpoints: { GET: researchers } },
 	'/surveys/[id]/campaigns': { path: '/surveys/{surveyId}/campaigns', page: researchers, actions: { count: researchers, create: researchers } },
 	// A campaign that does not exist: the role and survey checks answer first, then 404.
-	'/surveys/[id]/campaigns/[campaignId]': { path: '/surveys/{surveyId}/campaigns/no-such-campaign', page: missingCampaign, actions: { test: missingCampaign, send: missingCampaign } },
+	'/surveys/[id]/campaigns/[campaignId]': { path: '/surveys/{surveyId}/campaigns/no-such-campaign', page: missingCampaign, actions: { test: missingCampaign, send: missingCampaign, newWave: missingCampaign } },
 	'/surveys/[id]/campaigns/[campaignId]/recipients.csv': { path: '/surveys/{surveyId}/campaigns/no-such-campaign/recipients.csv', endpoints: { GET: missingCampaign } }
 };
