@@ -3,7 +3,7 @@
 // value, so a report filtered by tier or region reads cells instead of raw responses.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import type { CellKey, StoredCell } from './analysis-store';
+import type { CellKey, StoredCell } from './analysis-cell';
 
 type Db = Kysely<Database>;
 

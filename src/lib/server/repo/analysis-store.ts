@@ -6,30 +6,11 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database, ModelRole } from '../db/schema';
 import type { Answers } from '../../survey/definition';
 import { cellKeyText, readSegmentCellsByKey, writeSegmentCell } from './analysis-segments';
+import type { CellKey, StoredCell } from './analysis-cell';
 
+export type { CellKey, SegmentKey, StoredCell } from './analysis-cell';
 
 type Db = Kysely<Database>;
-
-export interface CellKey {
-	versionId: string;
-	period: string;
-	/** '' when the response came without a channel. */
-	channel: string;
-	/** The contact attribute value the cell is limited to; absent for the cell of all responses. */
-	segment?: SegmentKey;
-}
-
-export interface SegmentKey {
-	attribute: string;
-	value: string;
-}
-
-export interface StoredCell extends CellKey {
-	layout: string;
-	rows: number;
-	/** JSON CellData. */
-	data: string;
-}
 
 export interface RawResponse {
 	id: string;
