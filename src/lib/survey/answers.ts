@@ -5,6 +5,7 @@ import {
 	allItems,
 	answerCodes,
 	brandAnswerCodes,
+	ownAnswerCodes,
 	type Answers,
 	type AnswerValue,
 	type ChoiceItem,
@@ -87,12 +88,8 @@ function checkItem(item: Item, raw: RawAnswers): [string, Outcome][] {
 		case 'likert':
 		case 'rating':
 		case 'nps':
-		case 'pair': {
-			const brands = new Set(brandAnswerCodes(item).map((b) => b.code));
-			return answerCodes(item)
-				.filter((code) => !brands.has(code))
-				.map((code) => [code, checkPoint(item, item.scale, item.notApplicable, raw[code])]);
-		}
+		case 'pair':
+			return ownAnswerCodes(item).map((code) => [code, checkPoint(item, item.scale, item.notApplicable, raw[code])]);
 		case 'single':
 		case 'multiple':
 			return checkChoice(item, raw);

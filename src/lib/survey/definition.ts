@@ -171,10 +171,13 @@ export function allItems(definition: SurveyDefinition): Item[] {
 
 /** The answer codes an item produces: two for an expectation–perception pair, then one per rated brand. */
 export function answerCodes(item: Item): string[] {
-	const own = item.kind === 'pair' ? [item.code + EXPECTATION_SUFFIX, item.code + PERCEPTION_SUFFIX] : [item.code];
-	if (!isScaled(item) || !item.competitors) return own;
-	const brands = brandAnswerCodes(item);
-	return item.competitors.mode === 'relative' ? brands.map((b) => b.code) : [...own, ...brands.map((b) => b.code)];
+	return [...ownAnswerCodes(item), ...brandAnswerCodes(item).map((b) => b.code)];
+}
+
+/** The answer codes about us alone: none for an item asked only relative to competitors. */
+export function ownAnswerCodes(item: Item): string[] {
+	if (isScaled(item) && item.competitors?.mode === 'relative') return [];
+	return item.kind === 'pair' ? [item.code + EXPECTATION_SUFFIX, item.code + PERCEPTION_SUFFIX] : [item.code];
 }
 
 /** The answer code rated per brand: the item's own, the perception of a pair. */
