@@ -139,6 +139,8 @@ describe.skipIf(!chromiumPath)('designer in a browser', () => {
 	it('shows the indicator tree the template made, in 中文 at 320 px', async () => {
 		await page.goto(`${server.url}/systems`);
 		await page.locator('table a').first().click();
+		// The language switch sends the reader back to the page it was posted from, so the system's page must have arrived first.
+		await page.waitForURL(/\/systems\/[^/]+$/);
 		await page.getByRole('button', { name: '中文' }).click();
 		await expect.poll(() => page.getByRole('heading', { name: '指标树' }).isVisible()).toBe(true);
 		expect(await page.locator('.tree li').count()).toBe(27);
