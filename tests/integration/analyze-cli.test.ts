@@ -127,7 +127,8 @@ describe('npm run analyze', () => {
 		const unknown = analyze('--data', data, '--modle', modelFile);
 		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toMatch(/^analyze: Unknown option '--modle'\. Run with --help/);
-	});
+		// Four child processes, each starting tsx: on two busy cores that alone took 34 s once.
+	}, 90_000);
 
 	it('explains its options with --help', () => {
 		const run = analyze('--help');
