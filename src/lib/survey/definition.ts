@@ -171,7 +171,9 @@ export function allItems(definition: SurveyDefinition): Item[] {
 
 /** The answer codes an item produces: two for an expectation–perception pair, then one per rated brand. */
 export function answerCodes(item: Item): string[] {
-	return [...ownAnswerCodes(item), ...brandAnswerCodes(item).map((b) => b.code)];
+	const own = ownAnswerCodes(item);
+	// Most items rate no competitor: their own codes are all their codes.
+	return isScaled(item) && item.competitors ? [...own, ...brandAnswerCodes(item).map((b) => b.code)] : own;
 }
 
 /** The answer codes about us alone: none for an item asked only relative to competitors. */
