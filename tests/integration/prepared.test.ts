@@ -26,6 +26,13 @@ const windowsBetween = preparedQuery(['at'], (db, { at }: { at: number }) =>
 		.orderBy('key')
 );
 
+const bumpWindow = preparedQuery(['at'], (db, { at }: { at: number }) =>
+	db
+		.updateTable('rate_limits')
+		.set((eb) => ({ hits: eb('hits', '+', 1) }))
+		.where('window_start', '=', at)
+);
+
 describe.each(engines)('prepared queries on %s', (engine) => {
 	const t = useTestDb(engine);
 
@@ -35,6 +42,21 @@ describe.each(engines)('prepared queries on %s', (engine) => {
 		await t.db.transaction().execute((trx) => addHits(t.db, trx, { key: 'b', at: 20, hits: 1 }));
 		expect((await windowsBetween(t.db, t.db, { at: 10 })).rows).toEqual([{ key: 'a' }]);
 		expect((await windowsBetween(t.db, t.db, { at: 20 })).rows).toEqual([{ key: 'b' }]);
+	});
+
+	it('inside a transaction, count affected rows and are undone with it', async () => {
+		await addHits(t.db, t.db, { key: 'c', at: 30, hits: 1 });
+		const failure = new Error('undo');
+		await expect(
+			t.db.transaction().execute(async (trx) => {
+				const bumped = await bumpWindow(t.db, trx, { at: 30 });
+				expect(bumped.numAffectedRows).toBe(1n);
+				expect((await addHits(t.db, trx, { key: 'd', at: 30, hits: 1 })).rows).toEqual([{ hits: 1 }]);
+				expect((await windowsBetween(t.db, trx, { at: 30 })).rows).toEqual([{ key: 'c' }, { key: 'd' }]);
+				throw failure;
+			})
+		).rejects.toBe(failure);
+		expect(await t.db.selectFrom('rate_limits').select(['key', 'hits']).where('window_start', '=', 30).execute()).toEqual([{ key: 'c', hits: 1 }]);
 	});
 
 	it('refuse a value the query does not take as a parameter', async () => {

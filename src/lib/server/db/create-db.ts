@@ -40,11 +40,21 @@ export function createDb(url: string | undefined, options: { searchPath?: string
 	sqlite.pragma(`synchronous = ${sqliteSynchronous()}`);
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	return {
-		db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
-		engine: 'sqlite',
-		location: path
-	};
+	const database = withStatementCache(sqlite);
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+	sqliteConnections.set(db, database);
+	return { db, engine: 'sqlite', location: path };
+}
+
+const sqliteConnections = new WeakMap<Kysely<Database>, SqliteDatabase>();
+
+/**
+ * The one SQLite connection behind a database made by createDb (undefined on PostgreSQL), for
+ * repo/prepared.ts to run statements inside a transaction that database has open. Anything else
+ * goes through Kysely, which keeps other callers from using the connection mid-transaction.
+ */
+export function sqliteConnection(db: Kysely<Database>): SqliteDatabase | undefined {
+	return sqliteConnections.get(db);
 }
 
 /**
