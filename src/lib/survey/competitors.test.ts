@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { validateAnswers } from './answers';
-import { competitorIssues, usedBrands, withCompetitorBlock, SCREENER_CODE } from './competitors';
+import { competitorIssues, withCompetitorBlock, SCREENER_CODE } from './competitor-design';
+import { usedBrands } from './competitors';
 import { allItems, answerCodes, type SurveyDefinition } from './definition';
 import { parseDefinitionJson } from './definition-schema';
 import { keepShown } from './shown';

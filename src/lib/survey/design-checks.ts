@@ -4,7 +4,7 @@
 import { allItems, answerCodes, type Item, type LocalText, type PointScale, type SurveyDefinition, type SurveyLanguage, type SurveySettings } from './definition';
 import { isValidCode, latentVariables, leafNodes, subtreeIds, type IndicatorNode } from './indicator-tree';
 import { conditionIssues } from './condition-checks';
-import { competitorIssues } from './competitors';
+import { competitorIssues } from './competitor-design';
 import { issue, type DesignIssue } from './design-issue';
 import { scaleFitIssues } from './scale-fit';
 

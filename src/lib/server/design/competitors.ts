@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import type { User } from '../repo/users';
 import type { Survey } from '../repo/surveys';
 import type { Competitor } from '../../survey/definition';
-import { competitorListProblems, withCompetitorBlock } from '../../survey/competitors';
+import { competitorListProblems, withCompetitorBlock } from '../../survey/competitor-design';
 import type { DesignIssue } from '../../survey/design-issue';
 import { saveDraft } from './surveys';
 

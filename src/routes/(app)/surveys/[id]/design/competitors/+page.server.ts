@@ -3,7 +3,7 @@ import { requireSurvey } from '$lib/server/auth/survey-access';
 import { appDb } from '$lib/server/db';
 import { saveCompetitors } from '$lib/server/design/competitors';
 import { readForm } from '$lib/server/forms';
-import { competitorsFromFields } from '$lib/survey/competitors';
+import { competitorsFromFields } from '$lib/survey/competitor-design';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
