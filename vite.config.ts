@@ -10,6 +10,16 @@ const EVERY_PAGE = /\/runtime\/client\/entry\.js$|\/generated\/client-optimized\
 /** Svelte's runtime index: it re-exports every feature, so following all of its imports would reach all of them. */
 const SVELTE_RUNTIME_INDEX = '/node_modules/svelte/src/internal/client/index.js';
 
+/**
+ * Imports inside Svelte's runtime that serve only spread attributes on an element (`{...attrs}`),
+ * which no page writes: the questionnaire's need of the attribute module does not bring the
+ * select-binding code of the admin pages into the file every page loads. Should a page spread
+ * attributes, the shared file imports that code from the file of its own, and the respondent
+ * page's weight test notices.
+ */
+const SPREAD_ONLY_IMPORTS = [{ from: '/svelte/src/internal/client/dom/elements/attributes.js', to: '/svelte/src/internal/client/dom/elements/bindings/select.js' }];
+const spreadOnly = (from: string, to: string) => SPREAD_ONLY_IMPORTS.some((edge) => from.endsWith(edge.from) && to.endsWith(edge.to));
+
 /** The tail of an import from that index, by package name or relative path. */
 const FROM_RUNTIME_INDEX = String.raw`\s*from\s*['"][^'"]*internal\/client(?:\/index\.js)?['"]`;
 
@@ -48,6 +58,7 @@ function reachable(starts: string[], getModuleInfo: Rollup.GetModuleInfo): Set<s
 		const info = getModuleInfo(id);
 		if (!info || id.endsWith(SVELTE_RUNTIME_INDEX)) continue;
 		for (const imported of info.importedIds) {
+			if (spreadOnly(id, imported)) continue;
 			const index = imported.endsWith(SVELTE_RUNTIME_INDEX) ? getModuleInfo(imported) : null;
 			queue.push(imported, ...(index ? runtimeModulesUsed(info, index) : []));
 		}
