@@ -41,6 +41,13 @@ describe.each(engines)('analysis store on %s', (engine) => {
 		expect(how).toBe(engine === 'postgres' ? 'advisory' : 'writer');
 	});
 
+	it('names the branch where the planted drop happened by its name, from the store', async () => {
+		const report = await buildSurveyReport(t.db, bank, allTime);
+		expect(report!.model.source).toBe('store');
+		const drop = report!.findings.find((f) => f.key.startsWith('findings.biggestDrop'))!;
+		expect(drop).toMatchObject({ key: 'findings.biggestDropAt', params: { channel: { name: { en: 'East branch', zh: '城东支行' } }, period: { period: '2025-Q3' } } });
+	});
+
 	it('keeps incremental statistics identical to a rebuild after random inserts and imports', async () => {
 		const random = mulberry32(42);
 		const pick = (list: string[]) => list[Math.floor(random() * list.length)];

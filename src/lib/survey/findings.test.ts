@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { keyFindings, renderFinding } from './findings';
 import type { ReportModel } from '../stats/report/model';
+import { catalogs } from '../i18n/catalogs';
+import { translate } from '../i18n/translate';
 
 beforeEach(() => {
 	expect.hasAssertions();
@@ -27,6 +29,7 @@ const model = {
 		]
 	},
 	loyalty: null,
+	drops: [],
 	competitors: []
 } as unknown as ReportModel;
 
@@ -78,5 +81,36 @@ describe('key findings', () => {
 			['findings.competitorLead', '3.5', '= 0.030', 812]
 		]);
 		expect(renderFinding(findings[0], 'zh-CN', t)).toContain('乙银行');
+	});
+
+	describe('a fall names the channel it is concentrated at', () => {
+		const fall = { difference: -3.46, p: 0.0004, significant: true };
+		const falling = {
+			...model,
+			csi: { ...model.csi, latest: { period: '2025-Q3', change: fall } },
+			drops: [
+				{ dimension: 'REL', period: '2025-Q3', since: '2025-Q2', channel: 'BR-EAST', difference: -14.04, pHolm: 0.0001, share: 0.874 },
+				{ dimension: null, period: '2025-Q3', since: '2025-Q2', channel: 'BR-EAST', difference: -11.5, pHolm: 0.0002, share: 0.912 }
+			]
+		} as unknown as ReportModel;
+		const branches: Record<string, { en: string; zh: string }> = { 'BR-EAST': name('East branch', '城东支行') };
+		const render = (locale: 'en' | 'zh-CN', key: string) =>
+			renderFinding(keyFindings(falling, (code) => branches[code]).find((f) => f.key === key)!, locale, (k, p) => translate(catalogs[locale], k, p));
+
+		it('in the CSI and the biggest drop, by the channel name, with its fall and share, in both languages', () => {
+			expect(render('en', 'findings.csiDropAt')).toBe('The CSI fell 3.5 points in Q3 2025 (p < 0.001), mostly at East branch, which fell 11.5 points and accounts for 91 % of the fall.');
+			expect(render('zh-CN', 'findings.csiDropAt')).toBe('CSI 在2025年第3季度下降了 3.5 分（p < 0.001），主要集中在城东支行：该处下降 11.5 分，占全部下降的 91%。');
+			expect(render('en', 'findings.biggestDropAt')).toBe('The biggest significant drop: Reliability fell 4.1 points in Q3 2025 (p = 0.012), mostly at East branch, which fell 14.0 points and accounts for 87 % of the fall.');
+			expect(render('zh-CN', 'findings.biggestDropAt')).toBe('最大的显著下降：可靠性在2025年第3季度下降了 4.1 分（p = 0.012），主要集中在城东支行：该处下降 14.0 分，占全部下降的 87%。');
+		});
+
+		it('only where the model found the fall concentrated, and never by the channel code', () => {
+			const keys = keyFindings({ ...falling, drops: [] } as ReportModel).map((f) => f.key);
+			expect(keys).toContain('findings.csiDrop');
+			expect(keys).toContain('findings.biggestDrop');
+			expect(keys.some((k) => k.endsWith('At'))).toBe(false);
+			expect(render('en', 'findings.biggestDropAt')).not.toContain('BR-EAST');
+			expect(keyFindings(model).some((f) => f.key.startsWith('findings.csiDrop'))).toBe(false);
+		});
 	});
 });

@@ -1,6 +1,8 @@
-// Key findings in plain sentences, from the report model's numbers: the CSI, the weakest dimension,
-// the biggest significant change, the "concentrate here" items and the NPS. Each finding is a
-// message key with parameters; names and periods are rendered in the reader's language.
+// Key findings in plain sentences, from the report model's numbers: the CSI and its latest fall,
+// the weakest dimension, the biggest significant change, the "concentrate here" items and the NPS.
+// A fall names the channel it is concentrated at when the model finds one (drop-location.ts).
+// Each finding is a message key with parameters; names and periods are rendered in the reader's language.
+import type { DropLocation } from '../stats/report/drop-location';
 import type { ReportModel } from '../stats/report/model';
 import { joinNames } from '../stats/report/labels';
 import type { Names } from '../stats/report/structure';
@@ -25,6 +27,25 @@ function csiFinding(model: ReportModel): Finding[] {
 	return [{ key: 'findings.csiInterval', params: { score: one(e.score), lower: one(e.lower), upper: one(e.upper), n: e.n } }];
 }
 
+/** A channel's display name in both languages. */
+export type ChannelNames = (code: string) => Names;
+
+/** The parameters that name where a fall is concentrated, or none when it is not. */
+function whereParams(model: ReportModel, dimension: string | null, period: string, channelNames: ChannelNames): Record<string, FindingParam> | null {
+	const at: DropLocation | undefined = model.drops.find((d) => d.dimension === dimension && d.period === period);
+	return at ? { channel: { name: channelNames(at.channel) }, channelDelta: one(Math.abs(at.difference)), share: Math.round(at.share * 100) } : null;
+}
+
+/** The CSI's fall between the last two periods, when significant. */
+function csiDropFinding(model: ReportModel, channelNames: ChannelNames): Finding[] {
+	const latest = model.csi.latest;
+	const change = latest?.change;
+	if (!latest || !change?.significant || change.difference >= 0) return [];
+	const params = { delta: one(Math.abs(change.difference)), period: { period: latest.period }, p: pText(change.p) };
+	const where = whereParams(model, null, latest.period, channelNames);
+	return [where ? { key: 'findings.csiDropAt', params: { ...params, ...where } } : { key: 'findings.csiDrop', params }];
+}
+
 function weakestFinding(model: ReportModel): Finding[] {
 	const scored = model.dimensions.filter((d) => d.estimate);
 	if (scored.length < 2) return [];
@@ -41,8 +62,8 @@ function weakestFinding(model: ReportModel): Finding[] {
 	return [{ key: 'findings.weakest', params }, ...small];
 }
 
-/** The biggest significant fall and rise of any dimension between consecutive periods. */
-function changeFindings(model: ReportModel): Finding[] {
+/** The biggest significant fall (with where it is concentrated) and rise of any dimension between consecutive periods. */
+function changeFindings(model: ReportModel, channelNames: ChannelNames): Finding[] {
 	const best: Record<'drop' | 'rise', { code: string; period: string; difference: number; p: number } | null> = { drop: null, rise: null };
 	for (const point of model.trend) {
 		for (const [code, d] of Object.entries(point.dimensions)) {
@@ -52,12 +73,14 @@ function changeFindings(model: ReportModel): Finding[] {
 			if (!current || Math.abs(d.change.difference) > Math.abs(current.difference)) best[kind] = { code, period: point.period, difference: d.change.difference, p: d.change.p };
 		}
 	}
-	return (['drop', 'rise'] as const).flatMap((kind) => {
+	return (['drop', 'rise'] as const).flatMap((kind): Finding[] => {
 		const b = best[kind];
 		if (!b) return [];
 		const dimension = model.dimensions.find((d) => d.code === b.code)!;
-		const key = kind === 'drop' ? 'findings.biggestDrop' : 'findings.biggestRise';
-		return [{ key, params: { dimension: { name: dimension.name }, delta: one(Math.abs(b.difference)), period: { period: b.period }, p: pText(b.p) } } as Finding];
+		const params = { dimension: { name: dimension.name }, delta: one(Math.abs(b.difference)), period: { period: b.period }, p: pText(b.p) };
+		if (kind === 'rise') return [{ key: 'findings.biggestRise', params }];
+		const where = whereParams(model, b.code, b.period, channelNames);
+		return [where ? { key: 'findings.biggestDropAt', params: { ...params, ...where } } : { key: 'findings.biggestDrop', params }];
 	});
 }
 
@@ -87,9 +110,9 @@ function competitorFindings(model: ReportModel): Finding[] {
 	});
 }
 
-/** The key findings of a report, most important first. */
-export function keyFindings(model: ReportModel): Finding[] {
-	return [...csiFinding(model), ...weakestFinding(model), ...changeFindings(model), ...competitorFindings(model), ...concentrateFinding(model), ...npsFinding(model)];
+/** The key findings of a report, most important first; `channelNames` names the channels (their codes without it). */
+export function keyFindings(model: ReportModel, channelNames: ChannelNames = (code) => ({ zh: code, en: code })): Finding[] {
+	return [...csiFinding(model), ...csiDropFinding(model, channelNames), ...weakestFinding(model), ...changeFindings(model, channelNames), ...competitorFindings(model), ...concentrateFinding(model), ...npsFinding(model)];
 }
 
 /** A finding as a sentence in `locale`, through the translator `t`. */

@@ -141,7 +141,10 @@ export async function buildSurveyReport(db: Db, surveyId: string, filters: Repor
 	const channels = [...new Set([...keys.channels, ...names.keys()])].filter((c) => c !== '').map((code) => ({ code, name: names.get(code) ?? { 'zh-CN': code, en: code } }));
 	return {
 		model,
-		findings: keyFindings(model),
+		findings: keyFindings(model, (code) => {
+			const name = names.get(code);
+			return name ? { zh: name['zh-CN'], en: name.en } : { zh: code, en: code };
+		}),
 		available: { months: keys.months, channels, segmentItems: segmentItems(context), contactSegments: await contactSegments(db, context) },
 		timing: { ms: performance.now() - started, scanned }
 	};

@@ -76,6 +76,19 @@ describe('report model on the demo bank', () => {
 		expect(model.items.filter((i) => i.reversed).map((i) => i.code)).toEqual(['RES_W', 'EMP_N']);
 	});
 
+	it('finds the planted drop concentrated at its branch when all branches are read together, and says so', () => {
+		const at = model.drops.find((d) => d.dimension === PLANTED_DROP.dimension && d.period === PLANTED_DROP.quarter)!;
+		expect(at).toMatchObject({ channel: PLANTED_DROP.channel, since: '2025-Q2' });
+		expect(at.share).toBeGreaterThan(0.5);
+		expect(at.pHolm).toBeLessThan(0.05);
+		// The branch's own fall is the one of the branch-only report.
+		const branch = report(bank, { filters: { channels: [PLANTED_DROP.channel] } });
+		expect(at.difference).toBeCloseTo(branch.trend.find((p) => p.period === PLANTED_DROP.quarter)!.dimensions[PLANTED_DROP.dimension].change!.difference, 9);
+		const finding = keyFindings(model).find((f) => f.key.startsWith('findings.biggestDrop'))!;
+		expect(finding).toMatchObject({ key: 'findings.biggestDropAt', params: { channel: { name: { en: PLANTED_DROP.channel } }, period: { period: PLANTED_DROP.quarter } } });
+		expect(model.drops.every((d) => d.dimension === PLANTED_DROP.dimension || d.dimension === null)).toBe(true);
+	});
+
 	it('states the segment cut-offs and lets the researcher set them', () => {
 		const table = model.segments.satisfactionLoyalty!;
 		expect(table.axes.map((a) => a.high)).toEqual([table.axes[0].scale.hi - 1, table.axes[1].scale.hi - 1]);

@@ -17,6 +17,7 @@ import type { AnalysisLayout } from './layout';
 import { askedRow, ipaSection, itemTable, type Asked, loyaltySection, reliabilityTable, segmentSection, servqualSection, type IpaSection, type ItemRow, type LoyaltySection, type ReliabilityRow, type SegmentCutoffs, type SegmentSection } from './sections';
 import { compareGroups, type GroupComparison } from './comparison';
 import { htmtSection, type HtmtSection } from './discriminant';
+import { dropLocations, type DropLocation } from './drop-location';
 import { columnLabels } from './labels';
 import { reportStructure, type Names, type ReportStructure, type SystemInput, type TreeNode } from './structure';
 import { structuralSection, type StructuralSection } from './structural';
@@ -101,6 +102,8 @@ export interface ReportModel {
 	structural: StructuralSection | null;
 	structuralIssue: StatsIssue | null;
 	trend: TrendPoint[];
+	/** The channel each significant fall in the trend is concentrated at, where one is (drop-location.ts). */
+	drops: DropLocation[];
 	comparison: GroupComparison[];
 	/** One section per competitor (none when the survey names no competitors). */
 	competitors: BrandSection[];
@@ -238,6 +241,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 		structural: structural.section,
 		structuralIssue: structural.issue,
 		trend,
+		drops: dropLocations(input.cells, input.filters.unit, trend, s),
 		comparison: compareGroups(groupCells(input.cells, (c) => c.channel), s.csi),
 		competitors: competitorsOf(input, s)
 	};
