@@ -63,3 +63,25 @@ export function columnLabels(layout: AnalysisLayout, definition: SurveyDefinitio
 	}
 	return labels;
 }
+
+/** Names of a report's dimensions and item columns by code. */
+export interface ReportNames {
+	dimensions: ReadonlyMap<string, Names>;
+	items: ReadonlyMap<string, Names>;
+}
+
+/**
+ * A reliability flag's parameters with its dimension (`construct`) and item named in the reader's
+ * language instead of by code, so the sentence reads in words; a code without a known name stays.
+ */
+export function namedFlagParams(params: Readonly<Record<string, string | number>>, names: ReportNames, zh: boolean): Record<string, string | number> {
+	const named = (code: string | number, from: ReadonlyMap<string, Names>) => {
+		const found = from.get(String(code));
+		return found ? (zh ? found.zh : found.en) : code;
+	};
+	return {
+		...params,
+		...('construct' in params ? { construct: named(params.construct, names.dimensions) } : {}),
+		...('item' in params ? { item: named(params.item, names.items) } : {})
+	};
+}
