@@ -48,12 +48,17 @@ describe.skipIf(!chromiumPath)('open answers', () => {
 	let browser: Browser;
 	let page: Page;
 	let surveyId = '';
+	let closedId = '';
+	let quietId = '';
 
 	beforeAll(async () => {
 		await database.migrate();
 		const owner = await insertUser(db, { email: researcher.email, name: 'Rita', passwordHash: await hashPassword(researcher.password), role: 'researcher' });
 		const reader = await insertUser(db, { email: viewer.email, name: 'Vera', passwordHash: await hashPassword(viewer.password), role: 'viewer' });
 		surveyId = (await insertOpenSurvey(db, { ownerId: owner.id, code: 'verbatims', title: 'Branch service survey', settings: kitchenSettings, definition })).id;
+		const withoutOpen = { sections: [{ ...definition.sections[0], items: definition.sections[0].items.filter((i) => i.kind !== 'text') }] };
+		closedId = (await insertOpenSurvey(db, { ownerId: owner.id, code: 'closed', title: 'Closed questions only', settings: kitchenSettings, definition: withoutOpen })).id;
+		quietId = (await insertOpenSurvey(db, { ownerId: owner.id, code: 'quiet', title: 'Nobody wrote', settings: kitchenSettings, definition })).id;
 		await db.insertInto('survey_shares').values({ survey_id: surveyId, user_id: reader.id, access: 'view', created_at: Date.now() }).execute();
 		const survey = (await findSurveyById(db, surveyId))!;
 		for (const [k, raw] of posts.entries()) {
@@ -90,6 +95,21 @@ describe.skipIf(!chromiumPath)('open answers', () => {
 		await page.goto(`${server.url}/surveys/${surveyId}/answers?q=${encodeURIComponent("(.*)'; DROP TABLE responses; --")}`);
 		expect(await page.getByText('No answers match these filters.').isVisible()).toBe(true);
 		await page.goto(`${server.url}/surveys/${surveyId}/answers?from=2030-01`);
+		expect(await page.getByText('No one has answered an open question in this period').isVisible()).toBe(true);
+	});
+
+	it('shows a clear empty state, never an error, for odd searches, a survey without open questions and one nobody answered', async () => {
+		for (const q of ['%', '\\', '[a-z]+', "' OR 1=1 --", '<script>alert(1)</script>', '排队%']) {
+			const response = await page.goto(`${server.url}/surveys/${surveyId}/answers?q=${encodeURIComponent(q)}`);
+			expect(response!.status(), q).toBe(200);
+			expect(await page.getByText('No answers match these filters.').isVisible(), q).toBe(true);
+			expect(await page.locator('#q').inputValue(), q).toBe(q);
+		}
+		await page.goto(`${server.url}/surveys/${closedId}/answers`);
+		expect(await page.getByText('This questionnaire has no open questions').isVisible()).toBe(true);
+		await page.goto(`${server.url}/surveys/${quietId}/answers`);
+		expect(await page.getByText('No one has answered an open question yet.').isVisible()).toBe(true);
+		await page.goto(`${server.url}/surveys/${quietId}/answers?from=2026-11`);
 		expect(await page.getByText('No one has answered an open question in this period').isVisible()).toBe(true);
 	});
 

@@ -91,6 +91,34 @@ describe.each(engines)('open answers on %s', (engine) => {
 		expect(await buildOpenAnswers(db.db, 'no-such-survey', filters(), true)).toBeUndefined();
 	});
 
+	it('gives empty results for a survey whose open question nobody answered, with or without responses', async () => {
+		const quiet = await createOpenSurvey(db.db);
+		for (const view of [(await buildOpenAnswers(db.db, quiet.id, filters(), true))!]) expect(view).toMatchObject({ questions: [{ code: 'NOTE' }], themes: { answers: 0, words: [] }, list: { total: 0, rows: [] } });
+		for (const raw of [{ Q1: '4', Q2: '4', NPS: '8' }, { Q1: '2', Q2: '3', NPS: '1', NOTE: ' \n ' }]) {
+			const outcome = await submitResponse(db.db, { survey: quiet, raw, language: 'en', source: 'web', now: november });
+			if (!outcome.ok) throw new Error(`planted response refused: ${outcome.reason}`);
+		}
+		const view = (await buildOpenAnswers(db.db, quiet.id, filters('q=staff'), true))!;
+		expect(view.timing.scanned).toBe(2);
+		expect(view).toMatchObject({ themes: { answers: 0, words: [], phrases: [], detractorWords: [], promoterWords: [] }, list: { total: 0, rows: [], page: 1, pages: 1 } });
+	});
+
+	it.each(['%', '_', '\\', '[a-z]+', '^$', '.*', '${1}', '"; DELETE FROM responses; --', '%\' OR \'\'=\'', 'a'.repeat(500)])('searches %s literally, never as a pattern, and never fails', async (q) => {
+		const view = (await buildOpenAnswers(db.db, survey.id, filters(`q=${encodeURIComponent(q)}`), true))!;
+		const literal = posts.map(([, raw]) => raw.NOTE).filter((text): text is string => typeof text === 'string' && text.trim() !== '' && text.toLowerCase().includes(q.slice(0, 100).toLowerCase()));
+		expect(view.list!.rows.map((r) => r.text).sort()).toEqual(literal.sort());
+		expect(view.themes.answers).toBe(4);
+	});
+
+	it('ignores malformed filters rather than failing', async () => {
+		const view = (await buildOpenAnswers(db.db, survey.id, filters('from=2026-13&to=yesterday&page=-3&group=bogus&ch=&term=%20'), true))!;
+		expect(view.list!.total).toBe(4);
+		expect(view.list!.page).toBe(1);
+		const past = (await buildOpenAnswers(db.db, survey.id, filters('page=99'), true))!;
+		expect(past.list).toMatchObject({ page: 1, pages: 1 });
+		expect(past.list!.rows).toHaveLength(4);
+	});
+
 	it('shows view-only readers the themes and counts, and the answers once the owner shares them', async () => {
 		expect(await mayReadOpenAnswers(db.db, survey.id, 'edit')).toBe(true);
 		expect(await mayReadOpenAnswers(db.db, survey.id, 'view')).toBe(false);
