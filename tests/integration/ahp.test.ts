@@ -7,7 +7,7 @@ import { listAudit } from '../../src/lib/server/repo/audit';
 import { findRound, listJudgments, listRounds, type AhpExpert, type AhpRound } from '../../src/lib/server/repo/ahp';
 import { listNodes } from '../../src/lib/server/repo/systems';
 import { insertUser } from '../../src/lib/server/repo/users';
-import { comparisonPairs, ROOT_NODE } from '../../src/lib/survey/ahp-round';
+import { comparisonPairs, ROOT_NODE } from '../../src/lib/stats/weights/ahp-round';
 import { engines, useTestDb } from './databases';
 
 async function seedSystem(db: Kysely<Database>, id: string, ownerId: string, nodes: [code: string, parent: string | null, weights?: string][]) {

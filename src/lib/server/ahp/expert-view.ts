@@ -1,5 +1,5 @@
 // What the expert's pages receive: names in both languages, choices per pair, no other expert's data.
-import { comparisonPairs, judgmentFor, nearestScalePoint } from '../../survey/ahp-round';
+import { comparisonPairs, judgmentFor, nearestScalePoint } from '../../stats/weights/ahp-round';
 import { pageJudgments, pageResult, type ExpertPage, type ExpertState, type ExpertView } from './expert';
 
 export interface Names {

@@ -12,8 +12,8 @@ import {
 	type AhpRound,
 	type StoredJudgment
 } from '../repo/ahp';
-import { comparisonPairs, expertNodeResult, valueOfChoice, type Judgment, type NodeResult } from '../../survey/ahp-round';
-import { roundPages } from '../../survey/ahp-results';
+import { comparisonPairs, expertNodeResult, valueOfChoice, type Judgment, type NodeResult } from '../../stats/weights/ahp-round';
+import { roundPages } from '../../stats/weights/ahp-results';
 import { findSystem, listNodes, type IndicatorSystem } from '../repo/systems';
 import type { IndicatorNode } from '../../survey/indicator-tree';
 

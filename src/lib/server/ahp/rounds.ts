@@ -17,9 +17,9 @@ import {
 } from '../repo/ahp';
 import { listNodes } from '../repo/systems';
 import type { User } from '../repo/users';
-import { parseExpertLines, type GroupMode } from '../../survey/ahp-round';
-import { roundResults, type RoundResults } from '../../survey/ahp-results';
-import { comparableNodes } from '../../survey/ahp-tree';
+import { parseExpertLines, type GroupMode } from '../../stats/weights/ahp-round';
+import { roundResults, type RoundResults } from '../../stats/weights/ahp-results';
+import { comparableNodes } from '../../stats/weights/ahp-tree';
 import type { IndicatorNode } from '../../survey/indicator-tree';
 
 type Db = Kysely<Database>;

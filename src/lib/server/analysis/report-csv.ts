@@ -2,8 +2,8 @@
 // cells that a spreadsheet would run as formulas are neutralised; UTF-8 with a BOM for Excel.
 import type { ReportModel } from '../../stats/report/model';
 import { askedText } from '../../stats/report/sections';
-import type { Finding } from '../../survey/findings';
-import { renderFinding } from '../../survey/findings';
+import type { Finding } from '../../stats/report/findings';
+import { renderFinding } from '../../stats/report/findings';
 import { textCell, UTF8_BOM } from '../../csv/export-encoding';
 
 type Cell = string | number | null;

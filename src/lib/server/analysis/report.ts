@@ -18,7 +18,7 @@ import type { Catalog } from '../../i18n/translate';
 import type { Locale } from '../../i18n/locales';
 import { conditionSentences } from '../../survey/condition-sentences';
 import { allItems, type Answers, type LocalText, type SurveyLanguage } from '../../survey/definition';
-import { keyFindings, type Finding } from '../../survey/findings';
+import { keyFindings, type Finding } from '../../stats/report/findings';
 import { monthOf } from '../../survey/periods';
 import { loadAnalysisContext, type AnalysisContext } from './context';
 import { foldSurvey, rebuildSurveyStore } from './fold';

@@ -4,7 +4,7 @@ import { layoutOf, type AnalysisLayout } from './layout';
 import { buildReportModel, type ReportFilters, type ReportModel } from './model';
 import { cellsFromResponses } from './raw';
 import { inheritedRoles } from './structure';
-import { keyFindings } from '../../survey/findings';
+import { keyFindings } from './findings';
 import { holmAdjust } from '../holm';
 
 beforeEach(() => {

@@ -4,7 +4,7 @@ import { requireAhpRound } from '$lib/server/ahp/access';
 import { changeStatus, inviteExperts, loadResults } from '$lib/server/ahp/rounds';
 import { appDb } from '$lib/server/db';
 import { parseForm, type FieldErrors } from '$lib/server/forms';
-import { CR_THRESHOLD } from '$lib/survey/ahp-round';
+import { CR_THRESHOLD } from '$lib/stats/weights/ahp-round';
 import type { Actions, PageServerLoad } from './$types';
 
 const inviteSchema = v.object({ experts: v.pipe(v.optional(v.string(), ''), v.trim(), v.nonEmpty('ahp.invite.empty'), v.maxLength(20_000, 'validation.tooLong')) });

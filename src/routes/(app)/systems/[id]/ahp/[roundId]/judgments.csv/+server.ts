@@ -3,8 +3,8 @@ import { loadResults } from '$lib/server/ahp/rounds';
 import { appDb } from '$lib/server/db';
 import { serverTimeZone } from '$lib/i18n/zoned-format';
 import { listJudgments } from '$lib/server/repo/ahp';
-import { CR_THRESHOLD } from '$lib/survey/ahp-round';
-import { judgmentsCsv } from '$lib/survey/ahp-export';
+import { CR_THRESHOLD } from '$lib/stats/weights/ahp-round';
+import { judgmentsCsv } from '$lib/stats/weights/ahp-export';
 import { browserEndpoint } from '$lib/server/errors';
 import type { RequestHandler } from './$types';
 

@@ -2,8 +2,8 @@ import * as v from 'valibot';
 import { requireAhpRound } from '$lib/server/ahp/access';
 import { loadResults } from '$lib/server/ahp/rounds';
 import { appDb } from '$lib/server/db';
-import { CR_THRESHOLD } from '$lib/survey/ahp-round';
-import { resultsCsv } from '$lib/survey/ahp-export';
+import { CR_THRESHOLD } from '$lib/stats/weights/ahp-round';
+import { resultsCsv } from '$lib/stats/weights/ahp-export';
 import { browserEndpoint } from '$lib/server/errors';
 import type { RequestHandler } from './$types';
 

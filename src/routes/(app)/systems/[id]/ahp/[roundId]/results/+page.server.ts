@@ -4,7 +4,7 @@ import { requireAhpRound } from '$lib/server/ahp/access';
 import { applyRound, loadResults, setExcluded } from '$lib/server/ahp/rounds';
 import { appDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
-import { CR_THRESHOLD, type GroupMode } from '$lib/survey/ahp-round';
+import { CR_THRESHOLD, type GroupMode } from '$lib/stats/weights/ahp-round';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const viewSchema = v.object({

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Section } from './definition';
+import type { Section } from '../survey/definition';
 import { orderSection, seedFrom, shuffled } from './randomize';
 
 beforeEach(() => {

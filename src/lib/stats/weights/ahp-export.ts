@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import type { Judgment, NodeResult } from './ahp-round';
 import type { RoundResults } from './ahp-results';
 import type { TreeNode } from './ahp-tree';
-import { epochToZonedIso } from './zoned-time';
+import { epochToZonedIso } from '../../survey/zoned-time';
 
 export interface ExportNode extends TreeNode {
 	nameZh: string;

@@ -3,8 +3,8 @@
  * both directions, matrices built from stored judgments, and each expert's and the group's
  * priorities. The maths itself lives in lib/stats/weights (ahp.ts, ahp-group.ts).
  */
-import { ahpWeights, CR_THRESHOLD, reciprocalMatrix, type AhpResult } from '../stats/weights/ahp';
-import { groupAhpJudgments, groupAhpPriorities } from '../stats/weights/ahp-group';
+import { ahpWeights, CR_THRESHOLD, reciprocalMatrix, type AhpResult } from './ahp';
+import { groupAhpJudgments, groupAhpPriorities } from './ahp-group';
 
 /** The node id that stands for the system itself, whose children are the level-1 dimensions. */
 export const ROOT_NODE = 'root';

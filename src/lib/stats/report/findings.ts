@@ -2,12 +2,12 @@
 // the weakest dimension, the biggest significant change, the "concentrate here" items and the NPS.
 // A fall names the channel it is concentrated at when the model finds one (drop-location.ts).
 // Each finding is a message key with parameters; names and periods are rendered in the reader's language.
-import type { DropLocation } from '../stats/report/drop-location';
-import type { ReportModel } from '../stats/report/model';
-import { joinNames } from '../stats/report/labels';
-import type { Names } from '../stats/report/structure';
-import { MIN_RELIABLE_N } from '../stats/trend';
-import { periodLabel } from './periods';
+import type { DropLocation } from './drop-location';
+import type { ReportModel } from './model';
+import { joinNames } from './labels';
+import type { Names } from './structure';
+import { MIN_RELIABLE_N } from '../trend';
+import { periodLabel } from '../../survey/periods';
 
 export type FindingParam = string | number | { name: Names } | { names: Names[] } | { period: string };
 

@@ -1,7 +1,7 @@
 // Item order randomisation within a section: seeded by the respondent's own seed and the section
 // code, so the order is the same on every page view, after a reload and after a language switch.
-import { mulberry32 } from '../stats/random';
-import type { Section } from './definition';
+import { mulberry32 } from './random';
+import type { Section } from '../survey/definition';
 
 /** FNV-1a 32-bit hash of a string: a well-spread seed from the respondent seed and section code. */
 export function seedFrom(text: string): number {

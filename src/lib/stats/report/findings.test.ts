@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { keyFindings, renderFinding } from './findings';
-import type { ReportModel } from '../stats/report/model';
-import { catalogs } from '../i18n/catalogs';
-import { translate } from '../i18n/translate';
+import type { ReportModel } from './model';
+import { catalogs } from '../../i18n/catalogs';
+import { translate } from '../../i18n/translate';
 
 beforeEach(() => {
 	expect.hasAssertions();
