@@ -18,7 +18,28 @@ import { SIGNIFICANCE_LEVEL } from '../trend';
 import { bucketOf, type PeriodUnit } from '../../survey/periods';
 import { sumCells, type CellData } from './cells';
 import { estimateChange, indexEstimate } from './estimates';
-import type { ReportCell, Scoring, TrendPoint } from './model';
+
+// What this module reads of the report model, named here so that model.ts (which calls it) is not imported back.
+type FallCheck = { significant: boolean; difference: number } | null;
+interface PeriodCell {
+	period: string;
+	channel: string;
+	data: CellData;
+}
+interface TrendStep {
+	period: string;
+	change: FallCheck;
+	dimensions: Record<string, { change: FallCheck }>;
+}
+interface IndexColumns {
+	columns: number[];
+	weights: number[];
+}
+interface Indices {
+	structure: { dimensions: readonly { code: string }[] };
+	csi: IndexColumns;
+	dimension: ReadonlyMap<string, IndexColumns>;
+}
 
 /** Share above which a channel's part of the fall makes the drop concentrated there. */
 export const CONCENTRATED_SHARE = 0.5;
@@ -34,7 +55,7 @@ export interface ChannelOfDrop {
 }
 
 /** The channel where the fall of the index (columns, weights) between two periods' cells per channel is concentrated, or null. */
-export function channelOfDrop(previous: ReadonlyMap<string, CellData>, current: ReadonlyMap<string, CellData>, index: { columns: number[]; weights: number[] }): ChannelOfDrop | null {
+export function channelOfDrop(previous: ReadonlyMap<string, CellData>, current: ReadonlyMap<string, CellData>, index: IndexColumns): ChannelOfDrop | null {
 	const rows = [...current.keys()].flatMap((channel) => {
 		const before = previous.get(channel);
 		if (!before) return [];
@@ -62,7 +83,7 @@ export interface DropLocation extends ChannelOfDrop {
 }
 
 /** The cells of each period (of `unit`) added up per channel. */
-function cellsByPeriod(cells: readonly ReportCell[], unit: PeriodUnit): Map<string, Map<string, CellData>> {
+function cellsByPeriod(cells: readonly PeriodCell[], unit: PeriodUnit): Map<string, Map<string, CellData>> {
 	const lists = new Map<string, Map<string, CellData[]>>();
 	for (const c of cells) {
 		const period = bucketOf(c.period, unit);
@@ -73,7 +94,7 @@ function cellsByPeriod(cells: readonly ReportCell[], unit: PeriodUnit): Map<stri
 }
 
 /** For every significant fall of the CSI or a dimension in the trend (built from `cells` by `unit`), the channel it is concentrated at, where there is one. */
-export function dropLocations(reportCells: readonly ReportCell[], unit: PeriodUnit, trend: readonly TrendPoint[], s: Scoring): DropLocation[] {
+export function dropLocations(reportCells: readonly PeriodCell[], unit: PeriodUnit, trend: readonly TrendStep[], s: Indices): DropLocation[] {
 	const cells = cellsByPeriod(reportCells, unit);
 	return trend.slice(1).flatMap((point, i) => {
 		const since = trend[i].period;
