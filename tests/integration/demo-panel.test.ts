@@ -1,8 +1,11 @@
 // The demo's customer panel on each engine: contacts with tier and region, two waves sent through
 // the outbox (kept without SMTP) and responses linked to their contacts, so campaign response rates
-// and wave migrations show on first run. Also times the demo load with and without the panel.
+// and wave migrations show on first run; tier and region marked as report segments, so the demo
+// report filtered by tier is read from the store's segment cells and equals the raw recomputation.
+// Also times the demo load with and without the panel.
 import { performance } from 'node:perf_hooks';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { buildSurveyReport } from '../../src/lib/server/analysis/report';
 import { surveyWaveMigrations } from '../../src/lib/server/analysis/waves';
 import { campaignReport } from '../../src/lib/server/campaigns';
 import { contactHistory } from '../../src/lib/server/contacts';
@@ -11,8 +14,11 @@ import { JobWorker } from '../../src/lib/server/jobs/worker';
 import { mailConfig } from '../../src/lib/server/mail/config';
 import { createMailTransport, mailSendHandler } from '../../src/lib/server/mail/send-handler';
 import { listCampaigns } from '../../src/lib/server/repo/campaigns';
+import { listContactAttributes } from '../../src/lib/server/repo/contacts';
 import { insertUser } from '../../src/lib/server/repo/users';
+import { parseReportFilters } from '../../src/lib/stats/report/filters';
 import { engines, useTestDb } from './databases';
+import { expectSameNumbers } from './same-numbers';
 
 beforeEach(() => {
 	expect.hasAssertions();
@@ -69,5 +75,39 @@ describe.each(engines)('demo panel on %s', (engine) => {
 		const someone = await t.db.selectFrom('campaign_recipients as r').innerJoin('responses as s', 's.invitation_id', 'r.invitation_id').select('r.contact_id').where('r.campaign_id', '=', second.id).executeTakeFirstOrThrow();
 		const history = await contactHistory(t.db, admin, someone.contact_id);
 		expect(history.map((h) => h.wave)).toContain(2);
+	});
+
+	it('answers the demo report filtered by tier from the store, with the numbers of the raw recomputation', { timeout: 120_000 }, async () => {
+		const admin = await insertUser(t.db, { email: `researcher-${engine}@example.com`, name: 'R', passwordHash: 'x', role: 'researcher' });
+		const [bank] = await loadDemoWorkspace(t.db, admin);
+		expect((await listContactAttributes(t.db)).filter((a) => a.segment).map((a) => a.key).sort()).toEqual(['region', 'tier']);
+		// Each panel response carries its contact's attributes; the anonymous ones carry none.
+		const rows = await t.db
+			.selectFrom('responses as s')
+			.leftJoin('campaign_recipients as r', 'r.invitation_id', 's.invitation_id')
+			.leftJoin('contacts as c', 'c.id', 'r.contact_id')
+			.select(['s.contact_values', 'c.attributes'])
+			.where('s.survey_id', '=', bank)
+			.execute();
+		expect(rows.filter((r) => r.attributes !== null).length).toBeGreaterThan(100);
+		expect(rows.every((r) => r.contact_values === r.attributes)).toBe(true);
+		const tierOf = rows.flatMap((r) => (r.contact_values ? [(JSON.parse(r.contact_values) as { tier: string }).tier] : []));
+
+		const report = (search: string, source?: 'raw') => buildSurveyReport(t.db, bank, parseReportFilters(new URLSearchParams(search)), { source });
+		const unfiltered = (await report(''))!;
+		expect(new Map(unfiltered.available.contactSegments.map((s) => [s.key, s.values]))).toEqual(
+			new Map([
+				['tier', ['core', 'general']],
+				['region', ['East', 'North', 'South', 'West']]
+			])
+		);
+		for (const search of ['cs=tier:core', 'cs=tier:general', 'cs=region:North&cs=region:East&unit=month']) {
+			const store = (await report(search))!;
+			const raw = (await report(search, 'raw'))!;
+			expect([store.model.source, store.timing.scanned]).toEqual(['store', null]);
+			expectSameNumbers({ ...raw.model, source: 'store' }, store.model);
+		}
+		const [core, general] = [(await report('cs=tier:core'))!, (await report('cs=tier:general'))!];
+		expect([core.model.n, general.model.n]).toEqual([tierOf.filter((t) => t === 'core').length, tierOf.filter((t) => t === 'general').length]);
 	});
 });

@@ -26,9 +26,9 @@ const FIRST = ['Anna', 'Ben', 'Chloe', 'David', 'Emma', 'Frank', 'Grace', 'Henry
 const LAST = ['Smith', 'Brown', 'Taylor', 'Wilson', 'Clark', 'Lewis', 'Walker', 'Hall'];
 const REGIONS = ['North', 'South', 'East', 'West'];
 const ATTRIBUTES: DemoPanel['attributes'] = [
-	{ key: 'tier', label: { en: 'Customer tier', 'zh-CN': '客户等级' } },
-	{ key: 'region', label: { en: 'Region', 'zh-CN': '地区' } },
-	{ key: 'panel', label: { en: 'Panel', 'zh-CN': '追踪样本' } }
+	{ key: 'tier', label: { en: 'Customer tier', 'zh-CN': '客户等级' }, segment: true },
+	{ key: 'region', label: { en: 'Region', 'zh-CN': '地区' }, segment: true },
+	{ key: 'panel', label: { en: 'Panel', 'zh-CN': '追踪样本' }, segment: false }
 ];
 
 function contact(r: Draw, i: number): DemoContact {

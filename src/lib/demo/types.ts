@@ -43,7 +43,8 @@ export interface DemoWave {
 export interface DemoPanel {
 	contacts: DemoContact[];
 	waves: DemoWave[];
-	attributes: { key: keyof DemoContact['attributes']; label: Text }[];
+	/** The contact attributes; `segment` ones are marked as report segments, so the demo report filters by them. */
+	attributes: { key: keyof DemoContact['attributes']; label: Text; segment: boolean }[];
 	/** Panelists who moved on in the questionnaire of a wave without submitting it. */
 	startedOnly: { contact: string; wave: number }[];
 }

@@ -2,13 +2,17 @@
 // each wave created (the second re-fields the first) and sent through the outbox (without SMTP_URL
 // the messages are kept, readable under Admin → Mail), then the panel's responses stored through
 // their personal invitations, so campaign response rates and wave migrations show on first run.
+// The panel's tier and region are marked as report segments and each response carries its
+// contact's attributes, as a response through a personal link does, so the demo report filters by
+// tier ("which customers are we losing — core or general?") from the store's segment cells.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { createCampaign, defaultTemplates, sendCampaign, startNewWave, type CampaignActor, type CreateCampaignResult } from '../campaigns';
 import { randomToken } from '../ids';
 import { insertResponsesInBulk } from '../repo/analysis-store';
 import { listRecipientRows, type Campaign } from '../repo/campaigns';
-import { ensureContactAttribute, findContactsByIdentity, insertContact } from '../repo/contacts';
+import { ensureContactAttribute, findContactsByIdentity, insertContact, listContactAttributes } from '../repo/contacts';
+import { markSegmentAttributes } from '../contacts';
 import { markInvitationStarted, markInvitationUsed } from '../repo/invitations';
 import type { Survey } from '../repo/surveys';
 import { PANEL_VALUE, type DemoPanel, type DemoSurvey } from '../../demo';
@@ -29,11 +33,18 @@ async function insertPanelContacts(db: Db, panel: DemoPanel, now: number): Promi
 	});
 }
 
-/** The wave's responses and starts, each through its panelist's invitation, in one transaction. */
+/** Adds the panel's segment attributes to those the workspace already marks (a no-op on a second load). */
+async function markPanelSegments(db: Db, admin: CampaignActor, panel: DemoPanel, now: number): Promise<void> {
+	const marked = (await listContactAttributes(db)).filter((a) => a.segment).map((a) => a.key);
+	const marking = await markSegmentAttributes(db, admin, [...new Set([...marked, ...panel.attributes.filter((a) => a.segment).map((a) => a.key)])], now);
+	if (!marking.ok) throw new Error(`demo panel segments: ${marking.reason}`);
+}
+
+/** The wave's responses (with their contact's attributes) and starts, each through its panelist's invitation, in one transaction. */
 async function answerWave(db: Db, survey: Survey, demo: DemoSurvey, campaign: Campaign, wave: number): Promise<void> {
-	const tokenOf = new Map((await listRecipientRows(db, campaign.id)).map((r) => [r.externalId, r.invitationId]));
-	const answered = demo.responses.flatMap((r) => (r.panel?.wave === wave && tokenOf.get(r.panel.contact) ? [{ ...r, invitationId: tokenOf.get(r.panel.contact)! }] : []));
-	const started = demo.panel!.startedOnly.flatMap((s) => (s.wave === wave && tokenOf.get(s.contact) ? [tokenOf.get(s.contact)!] : []));
+	const invited = new Map((await listRecipientRows(db, campaign.id)).flatMap((r) => (r.invitationId ? [[r.externalId, { invitationId: r.invitationId, contactValues: r.attributes }] as const] : [])));
+	const answered = demo.responses.flatMap((r) => (r.panel?.wave === wave && invited.has(r.panel.contact) ? [{ ...r, ...invited.get(r.panel.contact)! }] : []));
+	const started = demo.panel!.startedOnly.flatMap((s) => (s.wave === wave && invited.has(s.contact) ? [invited.get(s.contact)!.invitationId] : []));
 	await db.transaction().execute(async (trx) => {
 		await insertResponsesInBulk(trx, survey.id, answered.map((r) => ({ ...r, versionId: survey.currentVersionId! })), randomToken);
 		for (const r of answered) {
@@ -49,6 +60,7 @@ export async function loadDemoPanel(db: Db, admin: CampaignActor, survey: Survey
 	const panel = demo.panel;
 	if (!panel) return;
 	await insertPanelContacts(db, panel, now);
+	await markPanelSegments(db, admin, panel, now);
 	const audience = { kind: 'attribute' as const, key: 'panel', value: PANEL_VALUE };
 	let previous: Campaign | null = null;
 	for (const [i, wave] of panel.waves.entries()) {

@@ -204,6 +204,8 @@ export interface BulkResponse {
 	answers: Answers;
 	/** The personal invitation it was given through (then source 'web'); absent for imported rows. */
 	invitationId?: string;
+	/** The attributes of the invitation's contact when it was given (responses.contact_values); absent without a contact. */
+	contactValues?: Readonly<Record<string, string>>;
 }
 
 /** Inserts already-validated responses in chunks (uncounted, source 'import', or 'web' through an invitation) and adds them to the survey's count; returns their ids. */
@@ -227,6 +229,7 @@ export async function insertResponsesInBulk(db: Db, surveyId: string, responses:
 				submitted_at: r.submittedAt,
 				duration_ms: null,
 				answers: JSON.stringify(r.answers),
+				contact_values: r.contactValues ? JSON.stringify(r.contactValues) : null,
 				counted: 0
 			};
 		});
