@@ -23,6 +23,8 @@ export interface TestDb {
 	engine: Engine;
 	/** Another handle on the same database, as a second app process would have; the caller destroys it. */
 	openAnother(): Kysely<Database>;
+	/** Where the database is, for a child process to open it (createDb's arguments). */
+	location: { url: string; searchPath?: string };
 }
 
 /** A fresh, migrated database for the enclosing describe block (ready in beforeAll). */
@@ -33,7 +35,8 @@ export function useTestDb(engine: Engine): TestDb {
 		let schema: string | undefined;
 		if (engine === 'sqlite') {
 			const dir = mkdtempSync(join(tmpdir(), 'satindex-test-'));
-			handle.openAnother = () => createDb(join(dir, 'test.db')).db;
+			handle.location = { url: join(dir, 'test.db') };
+			handle.openAnother = () => createDb(handle.location.url).db;
 			handle.db = handle.openAnother();
 			cleanup = async () => rmSync(dir, { recursive: true, force: true });
 		} else {
@@ -41,6 +44,7 @@ export function useTestDb(engine: Engine): TestDb {
 			schema = name;
 			const admin = createDb(process.env.TEST_PG_URL).db;
 			await sql`create schema ${sql.id(name)}`.execute(admin);
+			handle.location = { url: process.env.TEST_PG_URL!, searchPath: name };
 			handle.openAnother = () => createDb(process.env.TEST_PG_URL, { searchPath: name }).db;
 			handle.db = handle.openAnother();
 			cleanup = async () => {

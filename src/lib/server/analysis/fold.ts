@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import {
 	claimUncounted,
+	listStoredLayouts,
 	lockSurveyStore,
 	readCellsByKey,
 	resetSurveyStore,
@@ -17,7 +18,7 @@ import {
 import { cellKeyText } from '../repo/analysis-segments';
 import { CellAccumulator, mergeCells, type CellData } from '../../stats/report/cells';
 import { monthOf } from '../../survey/periods';
-import { loadAnalysisContext, type AnalysisContext } from './context';
+import { loadAnalysisContext, loadStoreContext, type AnalysisContext } from './context';
 
 type Db = Kysely<Database>;
 
@@ -93,6 +94,11 @@ async function foldAllIn(trx: Db, context: AnalysisContext): Promise<number> {
 	return total;
 }
 
+/** Whether every stored cell of the survey was built for the context's layouts and segment attributes. */
+export async function storeIsCurrent(db: Db, context: AnalysisContext): Promise<boolean> {
+	return (await listStoredLayouts(db, context.survey.id)).every((c) => context.storedLayouts.get(c.versionId) === c.layout);
+}
+
 /** Recomputes the survey's store from its raw responses in one transaction; returns the responses folded. */
 export async function rebuildSurveyStore(db: Db, surveyId: string): Promise<number> {
 	const context = await loadAnalysisContext(db, surveyId);
@@ -104,9 +110,9 @@ export async function rebuildSurveyStore(db: Db, surveyId: string): Promise<numb
 	});
 }
 
-/** Folds the survey's uncounted responses, a batch per transaction; rebuilds when the layout changed. */
+/** Folds the survey's uncounted responses, a batch per transaction (in the store's context, see loadStoreContext); rebuilds when the layout changed. */
 export async function foldSurvey(db: Db, surveyId: string, context?: AnalysisContext): Promise<FoldResult> {
-	const ctx = context ?? (await loadAnalysisContext(db, surveyId));
+	const ctx = context ?? (await loadStoreContext(db, surveyId));
 	if (!ctx) return { folded: 0, rebuilt: false };
 	let folded = 0;
 	try {

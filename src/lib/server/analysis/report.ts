@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { listCellKeys, listStoredLayouts, readCells, scanResponses, findWeightMethod, type StoredCell } from '../repo/analysis-store';
+import { listCellKeys, readCells, scanResponses, findWeightMethod, type StoredCell } from '../repo/analysis-store';
 import { listSegmentValues, readSegmentCells } from '../repo/analysis-segments';
 import { listContactAttributes } from '../repo/contacts';
 import { listChannels } from '../repo/channels';
@@ -20,8 +20,8 @@ import { conditionSentences } from '../../survey/condition-sentences';
 import { allItems, type Answers, type LocalText, type SurveyLanguage } from '../../survey/definition';
 import { keyFindings, type Finding } from '../../stats/report/findings';
 import { monthOf } from '../../survey/periods';
-import { loadAnalysisContext, type AnalysisContext } from './context';
-import { foldSurvey, rebuildSurveyStore } from './fold';
+import { loadStoreContext, type AnalysisContext } from './context';
+import { foldSurvey, rebuildSurveyStore, storeIsCurrent } from './fold';
 
 type Db = Kysely<Database>;
 
@@ -49,10 +49,9 @@ function storeSegment(context: AnalysisContext, filters: ReportFilters): { attri
 	return context.segmentAttributes.includes(attribute) ? { attribute, values } : null;
 }
 
-/** Store cells matching the filters over the union layout; rebuilds first if the store was built for another layout or other segment attributes. */
+/** Store cells matching the filters over the union layout; rebuilds first if the store was built for another layout. */
 async function storeCells(db: Db, context: AnalysisContext, filters: ReportFilters, segment: NonNullable<ReturnType<typeof storeSegment>>): Promise<ReportCell[]> {
-	const outdated = (await listStoredLayouts(db, context.survey.id)).some((c) => context.storedLayouts.get(c.versionId) !== c.layout);
-	if (outdated) await rebuildSurveyStore(db, context.survey.id);
+	if (!(await storeIsCurrent(db, context))) await rebuildSurveyStore(db, context.survey.id);
 	const range = { from: filters.from ?? undefined, to: filters.to ?? undefined, channels: filters.channels };
 	const stored = segment === 'all' ? await readCells(db, context.survey.id, range) : await readSegmentCells(db, context.survey.id, segment, range);
 	const current = (c: StoredCell) => context.storedLayouts.get(c.versionId) === c.layout;
@@ -116,7 +115,8 @@ export interface ReportOptions {
 /** Builds the survey's report model for the filters; undefined when the survey does not exist. */
 export async function buildSurveyReport(db: Db, surveyId: string, filters: ReportFilters, options: ReportOptions = {}): Promise<SurveyReport | undefined> {
 	const started = performance.now();
-	const context = await loadAnalysisContext(db, surveyId);
+	// While a new choice of segment attributes is rebuilt in the background, the store is read as it was built.
+	const context = await loadStoreContext(db, surveyId);
 	if (!context) return undefined;
 	await foldSurvey(db, surveyId, context);
 	const segment = options.source === 'raw' ? null : storeSegment(context, filters);

@@ -5,6 +5,7 @@ import type { Database } from '../db/schema';
 import { mailConfig } from '../mail/config';
 import { createMailTransport, mailSendHandler, type MailTransport } from '../mail/send-handler';
 import { campaignRemindHandler } from '../campaigns/remind';
+import { analysisRebuildHandler } from '../analysis/rebuild-job';
 import { setWorkerWake } from './wake';
 import { JobWorker } from './worker';
 
@@ -16,7 +17,7 @@ export function startAppWorker(db: Kysely<Database>, env: Record<string, string 
 	const mail = mailConfig(env);
 	transport = createMailTransport(mail);
 	const leaseSeconds = Number(env.SATINDEX_JOB_LEASE ?? 60);
-	worker = new JobWorker(db, [mailSendHandler(db, transport, mail), campaignRemindHandler(db)], { leaseMs: (leaseSeconds > 0 ? leaseSeconds : 60) * 1_000 });
+	worker = new JobWorker(db, [mailSendHandler(db, transport, mail), campaignRemindHandler(db), analysisRebuildHandler(db)], { leaseMs: (leaseSeconds > 0 ? leaseSeconds : 60) * 1_000 });
 	worker.start();
 	setWorkerWake(() => worker?.wake());
 }

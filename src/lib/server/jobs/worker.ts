@@ -117,12 +117,18 @@ export class JobWorker {
 		const handler = this.handlers.get(job.kind)!;
 		let outcome: JobOutcome;
 		let alongside: HandlerResult['alongside'];
+		// A long job (a store rebuild) keeps its lease while this worker lives; a killed worker's runs out and the job is claimed again.
+		const keepLease = setInterval(() => {
+			renewClaims(this.db, [job.id], this.workerId, Date.now() + this.options.leaseMs).catch(this.options.onError);
+		}, this.options.leaseMs / 2);
 		try {
 			const finished = await handler.run(job);
 			outcome = { state: finished.state, result: finished.result ?? null };
 			alongside = finished.alongside;
 		} catch (error) {
 			outcome = this.failure(job, error);
+		} finally {
+			clearInterval(keepLease);
 		}
 		if (!alongside) {
 			await finishJob(this.db, job.id, this.workerId, outcome);

@@ -62,6 +62,11 @@ export async function countUncounted(db: Db, surveyId: string): Promise<number> 
 	return Number(row?.n ?? 0);
 }
 
+/** Surveys whose store holds cells. */
+export async function surveysWithCells(db: Db): Promise<string[]> {
+	return (await db.selectFrom('analysis_cells').select('survey_id').distinct().execute()).map((r) => r.survey_id);
+}
+
 /** Surveys (of the given ones) with uncounted responses. */
 export async function surveysWithUncounted(db: Db, surveyIds: readonly string[]): Promise<string[]> {
 	if (surveyIds.length === 0) return [];

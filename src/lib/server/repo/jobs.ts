@@ -203,3 +203,14 @@ export async function countJobsByState(db: Db, kind?: string): Promise<Partial<R
 	if (kind) query = query.where('kind', '=', kind);
 	return Object.fromEntries((await query.execute()).map((r) => [r.state, Number(r.n)]));
 }
+
+/** How many jobs of the kind's latest batch (those created at the latest moment, e.g. in one transaction) are in each state, and the newest error among them. */
+export async function latestJobBatch(db: Db, kind: string): Promise<{ createdAt: number; states: Partial<Record<JobState, number>>; lastError: string | null } | null> {
+	const latest = await db.selectFrom('jobs').select((eb) => eb.fn.max('created_at').as('at')).where('kind', '=', kind).executeTakeFirst();
+	if (latest?.at === null || latest?.at === undefined) return null;
+	const createdAt = Number(latest.at);
+	const rows = await db.selectFrom('jobs').select(['state', 'last_error']).where('kind', '=', kind).where('created_at', '=', createdAt).execute();
+	const states: Partial<Record<JobState, number>> = {};
+	for (const r of rows) states[r.state] = (states[r.state] ?? 0) + 1;
+	return { createdAt, states, lastError: rows.find((r) => r.last_error !== null)?.last_error ?? null };
+}

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { storeRebuildProgress } from '$lib/server/analysis/rebuild-job';
 import { requireRole } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { deleteSegment, markSegmentAttributes, saveSegment, savedSegmentsWithCounts } from '$lib/server/contacts';
@@ -12,6 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		attributes: await listContactAttributes(db),
 		segments: await savedSegmentsWithCounts(db, user),
+		rebuild: await storeRebuildProgress(db),
 		done: url.searchParams.get('done')
 	};
 };
