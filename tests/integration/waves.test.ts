@@ -1,12 +1,15 @@
 // Panels and waves on each engine: a new wave re-fields a survey to the same contacts with new
 // personal links; responses reach their contact through the invitation token, so the survey's
 // wave migrations (counts only) and a contact's history (researchers only) follow them.
+import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { surveyWaveMigrations } from '../../src/lib/server/analysis/waves';
 import { campaignReport, createCampaign, sendCampaign, startNewWave, type CampaignInput } from '../../src/lib/server/campaigns';
 import { noteInvitationStart } from '../../src/lib/server/collection/questionnaire';
 import { submitResponse } from '../../src/lib/server/collection/submit';
 import { contactHistory, ContactsForbidden, importContacts, saveContactMappingChoices } from '../../src/lib/server/contacts';
+import { WAVE_TAKEN } from '../../src/lib/server/campaigns/create';
+import { insertCampaign } from '../../src/lib/server/repo/campaigns';
 import type { Survey } from '../../src/lib/server/repo/surveys';
 import { findUserById, insertUser, type User } from '../../src/lib/server/repo/users';
 import type { SurveyDefinition } from '../../src/lib/survey/definition';
@@ -85,6 +88,44 @@ describe.each(engines)('waves on %s', (engine) => {
 		const other = await createOpenSurvey(db.db, {}, {}, panelDefinition);
 		const foreign = await createCampaign(db.db, owner, other.id, { name: 'x', audience: { kind: 'campaign', campaignId: first.id }, templates });
 		expect(foreign).toEqual({ ok: false, errors: { audience: 'campaigns.error.audienceUnknown' } });
+	});
+
+	it('answers two simultaneous starts of the next wave (two app processes) with the same one wave, never an error', async () => {
+		const first = await createCampaign(db.db, owner, survey.id, { name: `Spring ${panel}`, audience: { kind: 'attribute', key: 'panel', value: panel }, templates });
+		if (!first.ok) throw new Error(JSON.stringify(first.errors));
+		const another = db.openAnother();
+		try {
+			const results = await Promise.all([startNewWave(db.db, owner, first.campaign.id, `Autumn ${panel}`), startNewWave(another, owner, first.campaign.id, `Autumn ${panel} (again)`)]);
+			const [a, b] = results.map((r) => (r?.ok ? r.campaign.id : r));
+			expect(a).toBe(b);
+			const waves = await db.db.selectFrom('campaigns').select(['id', 'wave']).where('survey_id', '=', survey.id).orderBy('wave').execute();
+			expect(waves).toEqual([
+				{ id: first.campaign.id, wave: 1 },
+				{ id: a, wave: 2 }
+			]);
+			// Two new campaigns at once (not waves of the same one): one gets the next wave, the other the plain refusal or the one after.
+			const input = (name: string) => ({ name: `${name} ${panel}`, audience: { kind: 'attribute' as const, key: 'panel', value: panel }, templates });
+			const pair = await Promise.all([createCampaign(db.db, owner, survey.id, input('Winter')), createCampaign(another, owner, survey.id, input('Summer'))]);
+			const outcomes = pair.map((r) => (r.ok ? `wave ${r.campaign.wave}` : r.errors.form)).sort();
+			expect([
+				['campaigns.error.waveTaken', 'wave 3'],
+				['wave 3', 'wave 4']
+			]).toContainEqual(outcomes);
+		} finally {
+			await another.destroy();
+		}
+	});
+
+	it.runIf(engine === 'postgres')('refuses plainly, without an error, a creation that waited for another holding the same wave number', async () => {
+		const input = { name: `Racing ${panel}`, audience: { kind: 'attribute' as const, key: 'panel', value: panel }, templates };
+		const holder = await db.db.startTransaction().execute();
+		await insertCampaign(holder, { id: `held-${panel}`, surveyId: survey.id, name: `Held ${panel}`, audience: { kind: 'all' }, templates: {}, createdBy: null, createdAt: 0, sentAt: null, reminderDays: [], wave: 1 });
+		const racing = createCampaign(db.db, owner, survey.id, input);
+		// The racing insert read the last wave before the holder committed, and now waits on its row.
+		const waiting = async () => (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into "campaigns"%'`.execute(db.db)).rows[0].n;
+		await expect.poll(waiting, { timeout: 10_000 }).toBeGreaterThan(0);
+		await holder.commit().execute();
+		expect(await racing).toEqual(WAVE_TAKEN);
 	});
 
 	it('counts moves between NPS groups and segments for contacts who answered both waves, and a contact’s history', async () => {

@@ -6,8 +6,10 @@ import type { Database } from '../db/schema';
 import { randomToken } from '../ids';
 import { recordAudit } from '../repo/audit';
 import { campaignNameTaken, findCampaign, insertCampaign, nextWave, type Campaign, type CampaignAudience } from '../repo/campaigns';
+import { isLostWriteRace } from '../repo/constraint';
 import { listContactAttributes } from '../repo/contacts';
 import { listBatches } from '../repo/invitations';
+import type { Survey } from '../repo/surveys';
 import { requireCampaignSurvey, type CampaignActor } from './access';
 import { resolveAudience, type AudienceChoice } from './audience';
 import { MAX_REMINDERS } from './remind';
@@ -59,9 +61,22 @@ async function checkInput(db: Db, surveyId: string, languages: readonly string[]
 	return errors;
 }
 
-/** Creates the survey's next wave (each campaign is one); nothing is mailed until it is sent. */
+/** The refusal when another campaign of the survey took the next wave number at the same moment. */
+export const WAVE_TAKEN: CreateCampaignResult = { ok: false, errors: { form: 'campaigns.error.waveTaken' } };
+
+/** Creates the survey's next wave (each campaign is one); nothing is mailed until it is sent. WAVE_TAKEN when another creation won the wave number. */
 export async function createCampaign(db: Db, actor: CampaignActor, surveyId: string, input: CampaignInput, now = Date.now()): Promise<CreateCampaignResult> {
 	const survey = await requireCampaignSurvey(db, actor, surveyId);
+	try {
+		return await insertNextWave(db, actor, survey, input, now);
+	} catch (e) {
+		// Two creations at once read the same last wave; the campaigns_survey_wave_idx index lets one win.
+		if (isLostWriteRace(e)) return WAVE_TAKEN;
+		throw e;
+	}
+}
+
+async function insertNextWave(db: Db, actor: CampaignActor, survey: Survey, input: CampaignInput, now: number): Promise<CreateCampaignResult> {
 	const languages = survey.settings.languages;
 	return db.transaction().execute(async (trx) => {
 		const audience = await resolveAudience(trx, input.audience);
