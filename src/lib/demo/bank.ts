@@ -3,12 +3,13 @@
  * check that the report finds it: known dimension effects on overall satisfaction (reliability >
  * responsiveness > assurance > empathy > tangibles, also the direct points), a drop of
  * responsiveness in one quarter at one branch, two reverse-worded items, 5 % missing answers and
- * a few straight-liners.
+ * a few straight-liners; two competitor banks with planted gaps (competitors.ts).
  */
 import type { Answers, Item, SurveyDefinition, SurveySettings } from '../survey/definition';
 import { definitionFromSystem } from '../survey/from-system';
 import type { IndicatorNode } from '../survey/indicator-tree';
 import { instantiateTemplate, systemTemplates } from '../survey/templates/index';
+import { competitorAnswers, withBankCompetitors } from './competitors';
 import { draws, type Draw } from './random';
 import type { DemoResponse, DemoSurvey } from './types';
 
@@ -79,16 +80,19 @@ function quarterOf(ms: number): string {
 /**
  * One respondent's answers. `person` (standard normal) is a panel member's lasting disposition: it
  * carries part of the general factor from wave to wave, so panelists' answers correlate over time.
+ * Competitor ratings come from their own draws `brands`, so adding them left every other answer as it was.
  */
-export function bankAnswers(definition: SurveyDefinition, r: Draw, at: number, channel: string, person?: number): Answers {
+export function bankAnswers(definition: SurveyDefinition, r: Draw, brands: Draw, at: number, channel: string, person?: number): Answers {
 	const g = person === undefined ? r.normal() : 0.6 * person + 0.8 * r.normal();
 	const drop = quarterOf(at) === PLANTED_DROP.quarter && channel === PLANTED_DROP.channel;
+	const base: Record<string, number> = {};
 	const level: Record<string, number> = {};
 	let driver = 0;
 	for (const d of BANK_DIMENSIONS) {
 		const z = 0.5 * g + 0.85 * r.normal();
 		const shift = drop && d === PLANTED_DROP.dimension ? -PLANTED_DROP.points : 0;
-		level[d] = MEANS[d] + 0.9 * z + shift;
+		base[d] = MEANS[d] + 0.9 * z;
+		level[d] = base[d] + shift;
 		driver += PLANTED_EFFECTS[d] * (z + shift / 0.9);
 	}
 	const straight = r.chance(0.03) ? r.onScale(4 + 3 * r.uniform(), 4, 7) : null;
@@ -110,7 +114,8 @@ export function bankAnswers(definition: SurveyDefinition, r: Draw, at: number, c
 	}
 	// 5 % of answers missing at random (straight-liners answer everything).
 	if (straight === null) for (const code of Object.keys(answers)) if (r.chance(0.05)) delete answers[code];
-	return answers;
+	// The competitors did not have our drop: their ratings start from the level before it.
+	return { ...answers, ...competitorAnswers(definition, brands, base, straight) };
 }
 
 /** The bank survey: `count` responses spread over 2024–2025 (8 quarters) and four branches. */
@@ -118,14 +123,15 @@ export function bankSurvey(newId: () => string, count = 2000, seed = 20240101): 
 	const template = instantiateTemplate(systemTemplates.servqual, newId);
 	for (const n of template.nodes) if (n.parentId === null && n.code in POINTS) n.weights = { direct: POINTS[n.code as keyof typeof POINTS] / 100 };
 	const nodes = [...template.nodes, ...outcomeNodes(newId, 5)];
-	const definition = bankDefinition(nodes);
+	const definition = withBankCompetitors(bankDefinition(nodes), BANK_DIMENSIONS);
 	const r = draws(seed);
+	const brands = draws(seed + 1);
 	const start = Date.UTC(2023, 11, 31, 16); // 1 January 2024, 00:00 in Shanghai
 	const end = Date.UTC(2025, 11, 31, 16);
 	const responses: DemoResponse[] = Array.from({ length: count }, () => {
 		const at = Math.floor(start + r.uniform() * (end - start));
 		const channel = r.pick(BANK_BRANCHES).code;
-		return { submittedAt: at, channel, language: r.chance(0.7) ? 'zh-CN' : 'en', answers: bankAnswers(definition, r, at, channel) };
+		return { submittedAt: at, channel, language: r.chance(0.7) ? 'zh-CN' : 'en', answers: bankAnswers(definition, r, brands, at, channel) };
 	});
 	return {
 		code: 'demo-bank',

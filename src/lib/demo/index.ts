@@ -9,6 +9,7 @@ import type { DemoSurvey } from './types';
 export type { DemoSurvey, DemoResponse, DemoPanel } from './types';
 export { PANEL_SHIFT, PANEL_VALUE } from './panel';
 export { BANK_DIMENSIONS, PLANTED_DROP, PLANTED_EFFECTS } from './bank';
+export { BANK_COMPETITORS, PLANTED_GAPS } from './competitors';
 
 /** Both demo surveys; `newId` makes the indicator-node ids. */
 export function demoWorkspace(newId: () => string, options: { bankResponses?: number; ecsiResponses?: number } = {}): DemoSurvey[] {

@@ -44,6 +44,7 @@ function contact(r: Draw, i: number): DemoContact {
  */
 export function withBankPanel(bank: DemoSurvey, size = 160, seed = 20250701): DemoSurvey {
 	const r = draws(seed);
+	const brands = draws(seed + 1);
 	const contacts = Array.from({ length: size }, (_, i) => contact(r, i));
 	const responses: PanelResponse[] = [];
 	const startedOnly: DemoPanel['startedOnly'] = [];
@@ -57,7 +58,7 @@ export function withBankPanel(bank: DemoSurvey, size = 160, seed = 20250701): De
 			}
 			const at = wave.sentAt + Math.floor((0.05 + 9 * r.uniform() ** 2) * DAY_MS);
 			const disposition = person + (w === 1 ? PANEL_SHIFT[c.attributes.tier] : 0);
-			responses.push({ submittedAt: at, channel, language: c.language, answers: bankAnswers(bank.definition, r, at, channel, disposition), panel: { contact: c.externalId, wave: w + 1 } });
+			responses.push({ submittedAt: at, channel, language: c.language, answers: bankAnswers(bank.definition, r, brands, at, channel, disposition), panel: { contact: c.externalId, wave: w + 1 } });
 		});
 	}
 	const anonymous = bank.responses.slice(0, Math.max(0, bank.responses.length - responses.length));

@@ -1,0 +1,68 @@
+// The demo bank's competitors on each engine: the report of the loaded demo recovers the planted
+// gaps — against each bank the dimension where we lead and the one where we trail, with the right
+// sign and significant after Holm — and places them in the matrix. The only other gap is our own
+// planted drop of responsiveness at one branch in one quarter (the competitors did not have it).
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BANK_COMPETITORS, BANK_DIMENSIONS, PLANTED_DROP, PLANTED_GAPS } from '../../src/lib/demo';
+import { buildSurveyReport } from '../../src/lib/server/analysis/report';
+import { loadDemoWorkspace } from '../../src/lib/server/demo/load-demo';
+import { insertUser } from '../../src/lib/server/repo/users';
+import type { ReportModel } from '../../src/lib/stats/report/model';
+import { engines, useTestDb } from './databases';
+
+beforeEach(() => {
+	expect.hasAssertions();
+});
+
+describe.each(engines)('demo competitors on %s', (engine) => {
+	const t = useTestDb(engine);
+	let model: ReportModel;
+	let otherBranches: ReportModel;
+
+	beforeAll(async () => {
+		const admin = await insertUser(t.db, { email: `admin-${engine}@example.com`, name: 'Admin', passwordHash: 'x', role: 'admin' });
+		const [bank] = await loadDemoWorkspace(t.db, admin);
+		const filters = { from: null, to: null, channels: [], segment: {}, unit: 'quarter' as const };
+		model = (await buildSurveyReport(t.db, bank, filters))!.model;
+		const channels = model.comparison.map((c) => c.channel).filter((c) => c !== PLANTED_DROP.channel);
+		otherBranches = (await buildSurveyReport(t.db, bank, { ...filters, channels }))!.model;
+	}, 120_000);
+
+	it('names both banks and pairs hundreds of their customers with ours', () => {
+		expect(model.competitors.map((b) => b.code)).toEqual(BANK_COMPETITORS.map((c) => c.code));
+		expect(model.competitors.map((b) => b.name.en)).toEqual(['Bank B', 'Bank C']);
+		for (const brand of model.competitors) {
+			expect(brand.csi!.n, brand.code).toBeGreaterThan(400);
+			expect(brand.csi!.n, brand.code).toBeLessThan(model.n);
+		}
+	});
+
+	it.each(Object.entries(PLANTED_GAPS))('against %s recovers the planted lead and trail, Holm-significant, and no other gap but our own drop', (code, planted) => {
+		const brand = model.competitors.find((b) => b.code === code)!;
+		expect(brand.dimensions.map((d) => d.code)).toEqual([...BANK_DIMENSIONS]);
+		const byGap = [...brand.dimensions].sort((a, b) => b.gap!.difference - a.gap!.difference);
+		const lead = byGap[0];
+		const trail = byGap.at(-1)!;
+		expect([lead.code, trail.code]).toEqual([planted.lead, planted.trail]);
+		// 0.9 of 6 scale points is 15 on 0–100; rounding onto the scale and its ends take some of it.
+		expect(lead.gap!.difference).toBeGreaterThan(8);
+		expect(trail.gap!.difference).toBeLessThan(-8);
+		expect(lead.gap!.lower!).toBeGreaterThan(0);
+		expect(trail.gap!.upper!).toBeLessThan(0);
+		for (const d of brand.dimensions) expect(d.pHolm!, d.code).toBeGreaterThanOrEqual(d.gap!.p!);
+		const others = brand.dimensions.filter((d) => d.significant && d !== lead && d !== trail);
+		expect(others.every((d) => d.code === PLANTED_DROP.dimension && Math.abs(d.gap!.difference) < 3)).toBe(true);
+		const away = otherBranches.competitors.find((b) => b.code === code)!;
+		expect(away.dimensions.filter((d) => d.significant).map((d) => d.code).sort()).toEqual([planted.lead, planted.trail].sort());
+	});
+
+	it('places the planted dimensions in the matrix by the report’s weights', () => {
+		const quadrant = (brand: string, dimension: string) => model.competitors.find((b) => b.code === brand)!.matrix.find((p) => p.code === dimension)!.quadrant;
+		expect(model.method.selected).toBe('direct');
+		// Direct points 30 / 25 / 15 / 10 against the mean weight 0.2.
+		expect(quadrant('bank-b', 'REL')).toBe('advantageToKeep');
+		expect(quadrant('bank-b', 'RES')).toBe('urgentGap');
+		expect(quadrant('bank-c', 'EMP')).toBe('minorAdvantage');
+		expect(quadrant('bank-c', 'TAN')).toBe('minorGap');
+	});
+});
