@@ -91,17 +91,23 @@ describe.skipIf(!chromiumPath)('reports in a browser', () => {
 		await useLanguage('en');
 	});
 
+	type Box = { x: number; y: number; w: number; h: number };
+	const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+	/** The number boxes a quadrant chart left on its canvas, once it has drawn. */
+	async function labelBoxes(canvasSelector: string): Promise<Box[]> {
+		const canvas = page.locator(canvasSelector);
+		await expect.poll(() => canvas.getAttribute('data-label-boxes')).not.toBeNull();
+		return JSON.parse((await canvas.getAttribute('data-label-boxes'))!) as Box[];
+	}
+
 	it('numbers the IPA markers with no two labels overlapping, at 1366 and 375 px in both languages', async () => {
-		type Box = { x: number; y: number; w: number; h: number };
-		const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 		for (const lang of ['en', 'zh-CN'] as const) {
 			await useLanguage(lang);
 			for (const width of [1366, 375]) {
 				await page.setViewportSize({ width, height: 900 });
 				await openBankReport();
-				const canvas = page.locator('#ipa-heading ~ figure canvas');
-				await expect.poll(() => canvas.getAttribute('data-label-boxes')).not.toBeNull();
-				const boxes = JSON.parse((await canvas.getAttribute('data-label-boxes'))!) as Box[];
+				const boxes = await labelBoxes('#ipa-heading ~ figure canvas');
 				expect(boxes).toHaveLength(24);
 				for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i], boxes[j]), `${lang} ${width}px: labels ${i + 1} and ${j + 1}`).toBe(false);
 				expect(await page.locator('table.legend tbody tr').count()).toBe(24);
@@ -117,6 +123,30 @@ describe.skipIf(!chromiumPath)('reports in a browser', () => {
 		const json = (await (await page.request.get(`${page.url().split('?')[0]}/report.json`)).json()) as { model: { htmt: { dimensions: string[] }; segments: { satisfactionLoyalty: { axes: unknown[] } } } };
 		expect(json.model.htmt.dimensions).toHaveLength(5);
 		expect(json.model.segments.satisfactionLoyalty.axes).toHaveLength(2);
+	}, 240_000);
+
+	it('draws each competitor\'s importance × gap matrix with numbered dimensions, no two labels overlapping, at 1366 and 375 px in both languages', async () => {
+		for (const lang of ['en', 'zh-CN'] as const) {
+			await useLanguage(lang);
+			for (const width of [1366, 375]) {
+				await page.setViewportSize({ width, height: 900 });
+				await openBankReport();
+				for (const brand of ['bank-b', 'bank-c']) {
+					const boxes = await labelBoxes(`#matrix-${brand} ~ figure canvas`);
+					expect(boxes).toHaveLength(5);
+					for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i], boxes[j]), `${brand} ${lang} ${width}px: labels ${i + 1} and ${j + 1}`).toBe(false);
+					const section = page.locator(`section[aria-labelledby="brand-${brand}-heading"]`);
+					expect(await section.locator('table.matrix-legend tbody tr').count()).toBe(5);
+					await section.screenshot({ path: `tests/e2e/screenshots/report-competitor-${brand}-${lang}-${width}.png` });
+				}
+				// The planted lead and trail against Bank B head the matrix's two important quadrants.
+				const legend = page.locator('section[aria-labelledby="brand-bank-b-heading"] table.matrix-legend tbody');
+				expect(await legend.locator('tr').first().locator('th').textContent()).toBe(lang === 'en' ? 'Responsiveness' : '响应性');
+				await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+			}
+		}
+		await useLanguage('en');
+		await page.setViewportSize({ width: 1280, height: 900 });
 	}, 240_000);
 
 	it('prints without the controls and keeps the charts', async () => {

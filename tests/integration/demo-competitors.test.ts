@@ -59,7 +59,7 @@ describe.each(engines)('demo competitors on %s', (engine) => {
 	it('places the planted dimensions in the matrix by the report’s weights', () => {
 		const quadrant = (brand: string, dimension: string) => model.competitors.find((b) => b.code === brand)!.matrix.find((p) => p.code === dimension)!.quadrant;
 		expect(model.method.selected).toBe('direct');
-		// Direct points 30 / 25 / 15 / 10 against the mean weight 0.2.
+		// The direct weights of Reliability and Responsiveness are above their mean (0.2), those of Empathy and Tangibles below.
 		expect(quadrant('bank-b', 'REL')).toBe('advantageToKeep');
 		expect(quadrant('bank-b', 'RES')).toBe('urgentGap');
 		expect(quadrant('bank-c', 'EMP')).toBe('minorAdvantage');

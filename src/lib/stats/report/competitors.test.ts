@@ -84,5 +84,7 @@ describe('importance × competitive-gap matrix', () => {
 			['A', 0.7, 'advantageToKeep'],
 			['D', 0.3, 'minorGap']
 		]);
+		// The cross-hair the chart draws is the mean weight the quadrants were placed by.
+		expect(brand.matrixCrosshair).toBeCloseTo(0.5, 12);
 	});
 });

@@ -59,6 +59,8 @@ export interface BrandSection {
 	csi: Gap | null;
 	/** Dimensions with a gap, placed by importance (high: at or above the mean weight) and gap (ahead: ≥ 0). */
 	matrix: MatrixPoint[];
+	/** The matrix's importance cross-hair: the mean weight of its dimensions (the gap's is 0). */
+	matrixCrosshair: number;
 	/** Our CSI over theirs, and the share of respondents (0–1) whose CSI for us is higher. */
 	relative: { ratio: number; shareHigher: number } | null;
 	dimensions: DimensionGapRow[];
@@ -161,13 +163,16 @@ function brandSection(input: CompetitorInput, competitor: Competitor): BrandSect
 	const higher = csiPairs.ours.filter((v, i) => v !== null && csiPairs.theirs[i] !== null && v > csiPairs.theirs[i]!).length;
 	const relative = csi && csi.theirs > 0 ? { ratio: csi.ours / csi.theirs, shareHigher: higher / csi.n } : null;
 	const name = { zh: competitor.name['zh-CN'] || competitor.name.en || brand, en: competitor.name.en || competitor.name['zh-CN'] || brand };
-	return { code: brand, name, csi, matrix: gapMatrix(input, dimensions), relative, dimensions, items };
+	const matrix = gapMatrix(input, dimensions);
+	return { code: brand, name, csi, matrix, matrixCrosshair: meanImportance(matrix), relative, dimensions, items };
 }
+
+const meanImportance = (points: readonly { importance: number }[]) => points.reduce((s, p) => s + p.importance, 0) / Math.max(1, points.length);
 
 /** Quadrant of each dimension with a gap; the importance cross-hair is the mean weight of those dimensions. */
 export function gapMatrix(input: Pick<CompetitorInput, 'dimensions'>, rows: readonly GapRow[]): MatrixPoint[] {
 	const placed = rows.flatMap((r, i) => (r.gap ? [{ code: r.code, name: r.name, importance: input.dimensions[i].importance, gap: r.gap.difference }] : []));
-	const cross = placed.reduce((s, p) => s + p.importance, 0) / Math.max(1, placed.length);
+	const cross = meanImportance(placed);
 	return placed.map((p) => {
 		const high = p.importance >= cross;
 		const quadrant: GapQuadrant = p.gap < 0 ? (high ? 'urgentGap' : 'minorGap') : high ? 'advantageToKeep' : 'minorAdvantage';
