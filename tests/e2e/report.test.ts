@@ -132,13 +132,16 @@ describe.skipIf(!chromiumPath)('reports in a browser', () => {
 				await page.setViewportSize({ width, height: 900 });
 				await openBankReport();
 				for (const brand of ['bank-b', 'bank-c']) {
-					const boxes = await labelBoxes(`#matrix-${brand} ~ figure canvas`);
+					const boxes = await labelBoxes(`#matrix-${brand} + p + figure canvas`);
 					expect(boxes).toHaveLength(5);
 					for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i], boxes[j]), `${brand} ${lang} ${width}px: labels ${i + 1} and ${j + 1}`).toBe(false);
 					const section = page.locator(`section[aria-labelledby="brand-${brand}-heading"]`);
 					expect(await section.locator('table.matrix-legend tbody tr').count()).toBe(5);
 					await section.screenshot({ path: `tests/e2e/screenshots/report-competitor-${brand}-${lang}-${width}.png` });
 				}
+				const trend = page.locator('#trend-bank-b ~ figure');
+				expect(await trend.locator('canvas').count()).toBe(1);
+				expect(await trend.locator('table.gap-trend tbody tr').count()).toBe(8);
 				// The planted lead and trail against Bank B head the matrix's two important quadrants.
 				const legend = page.locator('section[aria-labelledby="brand-bank-b-heading"] table.matrix-legend tbody');
 				expect(await legend.locator('tr').first().locator('th').textContent()).toBe(lang === 'en' ? 'Responsiveness' : '响应性');
@@ -147,6 +150,11 @@ describe.skipIf(!chromiumPath)('reports in a browser', () => {
 		}
 		await useLanguage('en');
 		await page.setViewportSize({ width: 1280, height: 900 });
+		type Brand = { code: string; trend: { period: string; dimensions: Record<string, { difference: number; p: number }> }[] };
+		const json = (await (await page.request.get(`${page.url().split('?')[0]}/report.json`)).json()) as { model: { competitors: Brand[] } };
+		const bankB = json.model.competitors.find((b) => b.code === 'bank-b')!;
+		expect(bankB.trend).toHaveLength(8);
+		expect(bankB.trend.every((p) => p.dimensions.REL.difference > 0 && p.dimensions.REL.p < 0.05)).toBe(true);
 	}, 240_000);
 
 	it('prints without the controls and keeps the charts', async () => {

@@ -1,7 +1,8 @@
 // The demo bank's competitors on each engine: the report of the loaded demo recovers the planted
 // gaps — against each bank the dimension where we lead and the one where we trail, with the right
 // sign and significant after Holm — and places them in the matrix. The only other gap is our own
-// planted drop of responsiveness at one branch in one quarter (the competitors did not have it).
+// planted drop of responsiveness at one branch in one quarter (the competitors did not have it),
+// which also shows in the gap trend by quarter.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BANK_COMPETITORS, BANK_DIMENSIONS, PLANTED_DROP, PLANTED_GAPS } from '../../src/lib/demo';
 import { buildSurveyReport } from '../../src/lib/server/analysis/report';
@@ -56,6 +57,18 @@ describe.each(engines)('demo competitors on %s', (engine) => {
 		expect(away.dimensions.filter((d) => d.significant).map((d) => d.code).sort()).toEqual([planted.lead, planted.trail].sort());
 	});
 
+	it('follows each gap by quarter, each quarter tested on its own pairs: the lead holds throughout, and our own drop widens the trail against Bank B in its quarter', () => {
+		const bankB = model.competitors.find((b) => b.code === 'bank-b')!;
+		expect(bankB.trend.map((p) => p.period)).toEqual(model.trend.map((p) => p.period));
+		expect(bankB.trend.reduce((n, p) => n + p.csi!.n, 0)).toBe(bankB.csi!.n);
+		for (const point of bankB.trend) {
+			expect(point.dimensions.REL!.difference, point.period).toBeGreaterThan(0);
+			expect(point.dimensions.REL!.p!, point.period).toBeLessThan(0.05);
+		}
+		const widest = [...bankB.trend].sort((a, b) => a.dimensions.RES!.difference - b.dimensions.RES!.difference)[0];
+		expect(widest.period).toBe(PLANTED_DROP.quarter);
+	});
+
 	it('places the planted dimensions in the matrix by the report’s weights', () => {
 		const quadrant = (brand: string, dimension: string) => model.competitors.find((b) => b.code === brand)!.matrix.find((p) => p.code === dimension)!.quadrant;
 		expect(model.method.selected).toBe('direct');
@@ -65,4 +78,5 @@ describe.each(engines)('demo competitors on %s', (engine) => {
 		expect(quadrant('bank-c', 'EMP')).toBe('minorAdvantage');
 		expect(quadrant('bank-c', 'TAN')).toBe('minorGap');
 	});
+
 });

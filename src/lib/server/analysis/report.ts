@@ -86,11 +86,11 @@ export async function rawCells(db: Db, context: AnalysisContext, filters: Report
 	return { cells: builder.finish(), scanned };
 }
 
-/** Answers of the responses matching the filters: competitor gaps pair each respondent's own ratings, which cells do not keep. */
-async function brandAnswers(db: Db, context: AnalysisContext, filters: ReportFilters): Promise<Answers[]> {
-	const answers: Answers[] = [];
-	await scanMatching(db, context, filters, (r) => answers.push(r.answers));
-	return answers;
+/** Answers (with their month) of the responses matching the filters: competitor gaps pair each respondent's own ratings, which cells do not keep. */
+async function brandAnswers(db: Db, context: AnalysisContext, filters: ReportFilters): Promise<{ month: string; answers: Answers }[]> {
+	const found: { month: string; answers: Answers }[] = [];
+	await scanMatching(db, context, filters, (r) => found.push({ month: monthOf(r.submittedAt, context.survey.settings.timeZone), answers: r.answers }));
+	return found;
 }
 
 function segmentItems(context: AnalysisContext): SurveyReport['available']['segmentItems'] {

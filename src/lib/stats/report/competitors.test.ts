@@ -88,3 +88,23 @@ describe('importance × competitive-gap matrix', () => {
 		expect(brand.matrixCrosshair).toBeCloseTo(0.5, 12);
 	});
 });
+
+describe('gap trend by period', () => {
+	const periods = input.answers.map((_, i) => (i % 3 === 0 ? '2025-Q2' : '2025-Q1'));
+	const [brand] = competitorSections({ ...input, periods });
+	const only = (period: string) => competitorSections({ ...input, answers: input.answers.filter((_, i) => periods[i] === period) })[0];
+
+	it('tests each period on its own respondents: the oracle-tested gaps of that period\'s answers alone', () => {
+		expect(brand.trend.map((p) => p.period)).toEqual(['2025-Q1', '2025-Q2']);
+		for (const point of brand.trend) {
+			const alone = only(point.period);
+			expect(point.csi).toEqual(alone.csi);
+			expect(point.dimensions).toEqual({ A: alone.dimensions[0].gap, D: alone.dimensions[1].gap });
+		}
+		expect(brand.trend[0].csi!.n + brand.trend[1].csi!.n).toBe(brand.csi!.n);
+	});
+
+	it('has no trend without periods', () => {
+		expect(competitorSections(input)[0].trend).toEqual([]);
+	});
+});

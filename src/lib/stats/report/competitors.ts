@@ -53,6 +53,13 @@ export interface MatrixPoint {
 	quadrant: GapQuadrant;
 }
 
+/** The gaps of one period (a bucket of the report's period unit), each tested on that period's pairs alone. */
+export interface GapTrendPoint {
+	period: string;
+	csi: Gap | null;
+	dimensions: Record<string, Gap | null>;
+}
+
 export interface BrandSection {
 	code: string;
 	name: Names;
@@ -65,6 +72,8 @@ export interface BrandSection {
 	relative: { ratio: number; shareHigher: number } | null;
 	dimensions: DimensionGapRow[];
 	items: ItemGapRow[];
+	/** The CSI's and each dimension's gap per period, oldest first (empty without periods). */
+	trend: GapTrendPoint[];
 }
 
 export interface WeightedColumns {
@@ -75,6 +84,8 @@ export interface WeightedColumns {
 export interface CompetitorInput {
 	competitors: readonly Competitor[];
 	answers: readonly Answers[];
+	/** The period of each of `answers` (same order), for the gap trend; no trend without them. */
+	periods?: readonly string[];
 	columns: readonly AnalysisColumn[];
 	csi: WeightedColumns;
 	/** Dimensions with their importance (the report method's weight). */
@@ -130,6 +141,21 @@ function gapOf(ours: (number | null)[], theirs: (number | null)[]): Gap | null {
 	return test.ok ? { ...base, lower: test.value.ci.lower, upper: test.value.ci.upper, p: test.value.p } : { ...base, lower: null, upper: null, p: null };
 }
 
+type Pairs = ReturnType<typeof pairedIndexes>;
+
+/** The gaps of the CSI and each dimension per period, from each respondent's paired indexes. */
+function gapTrend(periods: readonly string[], csi: Pairs, dimensions: readonly { code: string; pairs: Pairs }[]): GapTrendPoint[] {
+	const within = (pairs: Pairs, period: string) => {
+		const keep = (_: unknown, i: number) => periods[i] === period;
+		return gapOf(pairs.ours.filter(keep), pairs.theirs.filter(keep));
+	};
+	return [...new Set(periods)].sort().map((period) => ({
+		period,
+		csi: within(csi, period),
+		dimensions: Object.fromEntries(dimensions.map((d) => [d.code, within(d.pairs, period)]))
+	}));
+}
+
 function topTwo(input: CompetitorInput, brand: string, column: number): ItemGapRow['topTwo'] {
 	const c = input.columns[column];
 	const threshold = ((c.scale.hi - 1 - c.scale.lo) / (c.scale.hi - c.scale.lo)) * 100;
@@ -152,10 +178,10 @@ function brandSection(input: CompetitorInput, competitor: Competitor): BrandSect
 	const csi = gapOf(csiPairs.ours, csiPairs.theirs);
 	const rows = input.dimensions.map((d) => {
 		const pairs = pairedIndexes(input, brand, d);
-		return { code: d.code, name: d.name, gap: gapOf(pairs.ours, pairs.theirs) };
+		return { code: d.code, name: d.name, pairs, gap: gapOf(pairs.ours, pairs.theirs) };
 	});
 	const adjusted = holm(rows.map((r) => r.gap?.p ?? NaN));
-	const dimensions = rows.map((r, i) => ({ ...r, pHolm: Number.isNaN(adjusted[i]) ? null : adjusted[i], significant: adjusted[i] < 0.05 }));
+	const dimensions = rows.map(({ pairs: _, ...r }, i) => ({ ...r, pHolm: Number.isNaN(adjusted[i]) ? null : adjusted[i], significant: adjusted[i] < 0.05 }));
 	const items = input.items.map(({ column, name }) => {
 		const pairs = pairedIndexes(input, brand, { columns: [column], weights: [1] });
 		return { code: input.columns[column].code, name, gap: gapOf(pairs.ours, pairs.theirs), topTwo: topTwo(input, brand, column) };
@@ -164,7 +190,8 @@ function brandSection(input: CompetitorInput, competitor: Competitor): BrandSect
 	const relative = csi && csi.theirs > 0 ? { ratio: csi.ours / csi.theirs, shareHigher: higher / csi.n } : null;
 	const name = { zh: competitor.name['zh-CN'] || competitor.name.en || brand, en: competitor.name.en || competitor.name['zh-CN'] || brand };
 	const matrix = gapMatrix(input, dimensions);
-	return { code: brand, name, csi, matrix, matrixCrosshair: meanImportance(matrix), relative, dimensions, items };
+	const trend = input.periods ? gapTrend(input.periods, csiPairs, rows) : [];
+	return { code: brand, name, csi, matrix, matrixCrosshair: meanImportance(matrix), relative, dimensions, items, trend };
 }
 
 const meanImportance = (points: readonly { importance: number }[]) => points.reduce((s, p) => s + p.importance, 0) / Math.max(1, points.length);

@@ -54,8 +54,8 @@ export interface ReportInput {
 	source: 'store' | 'raw';
 	/** The display condition of each conditional item as a sentence in both languages. */
 	conditions?: Record<string, Names>;
-	/** Answers of the filtered responses, when the survey rates competitors (their gaps are paired per respondent). */
-	brandAnswers?: readonly Answers[];
+	/** Answers of the filtered responses with their month 'YYYY-MM', when the survey rates competitors (their gaps are paired per respondent). */
+	brandAnswers?: readonly { month: string; answers: Answers }[];
 }
 
 export type Change = { difference: number; p: number; significant: boolean } | null;
@@ -196,7 +196,15 @@ function competitorsOf(input: ReportInput, s: Scoring): BrandSection[] {
 	const { definition, layout, brandAnswers } = input;
 	if (!brandAnswers || !definition.competitors?.length) return [];
 	const dimensions = s.structure.dimensions.map((d, i) => ({ code: d.code, name: d.name, importance: s.dimensionWeights[i] ?? 0, ...s.dimension.get(d.code)! }));
-	return competitorSections({ competitors: definition.competitors, answers: brandAnswers, columns: layout.columns, csi: s.csi, dimensions, items: brandedColumns(definition, layout.columns) });
+	return competitorSections({
+		competitors: definition.competitors,
+		answers: brandAnswers.map((b) => b.answers),
+		periods: brandAnswers.map((b) => bucketOf(b.month, input.filters.unit)),
+		columns: layout.columns,
+		csi: s.csi,
+		dimensions,
+		items: brandedColumns(definition, layout.columns)
+	});
 }
 
 function itemText(definition: SurveyDefinition, item: string): Names {
