@@ -2,10 +2,14 @@
 // gaps — against each bank the dimension where we lead and the one where we trail, with the right
 // sign and significant after Holm — and places them in the matrix. The only other gap is our own
 // planted drop of responsiveness at one branch in one quarter (the competitors did not have it),
-// which also shows in the gap trend by quarter.
+// which also shows in the gap trend by quarter; report.csv carries the same per-bank figures.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BANK_COMPETITORS, BANK_DIMENSIONS, PLANTED_DROP, PLANTED_GAPS } from '../../src/lib/demo';
+import Papa from 'papaparse';
+import { catalogs } from '../../src/lib/i18n/catalogs';
+import { translate } from '../../src/lib/i18n/translate';
 import { buildSurveyReport } from '../../src/lib/server/analysis/report';
+import { reportCsv } from '../../src/lib/server/analysis/report-csv';
 import { loadDemoWorkspace } from '../../src/lib/server/demo/load-demo';
 import { insertUser } from '../../src/lib/server/repo/users';
 import type { ReportModel } from '../../src/lib/stats/report/model';
@@ -79,4 +83,20 @@ describe.each(engines)('demo competitors on %s', (engine) => {
 		expect(quadrant('bank-c', 'TAN')).toBe('minorGap');
 	});
 
+	it('exports each bank\'s rows in report.csv as in the model: ours, theirs, gap, CI, p, n and the Holm p', () => {
+		const csv = reportCsv(model, [], 'en', (key, p) => translate(catalogs.en, key, p));
+		const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, '')).data;
+		const start = rows.findIndex((r) => r[0] === 'Us and Bank B');
+		const header = rows[start + 1];
+		expect(header.slice(0, 4)).toEqual(['brand', 'level', 'code', 'name']);
+		const bankB = model.competitors[0];
+		const section = rows.slice(start + 2, start + 2 + 1 + bankB.dimensions.length + bankB.items.length);
+		expect(section.map((r) => `${r[1]}:${r[2]}`)).toEqual(['csi:CSI', ...bankB.dimensions.map((d) => `dimension:${d.code}`), ...bankB.items.map((i) => `item:${i.code}`)]);
+		const rel = section.find((r) => r[2] === 'REL')!;
+		const gap = bankB.dimensions.find((d) => d.code === 'REL')!;
+		const expected = [gap.gap!.ours, gap.gap!.theirs, gap.gap!.difference, gap.gap!.lower!, gap.gap!.upper!];
+		expect(rel.slice(4, 9).map(Number)).toEqual(expected.map((x) => Number(x.toFixed(4))));
+		expect(Number(rel[10])).toBe(gap.gap!.n);
+		expect(rows.some((r) => r[0] === 'Us and Bank C')).toBe(true);
+	});
 });
