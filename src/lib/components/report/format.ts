@@ -8,9 +8,10 @@ export function fmt(i18n: I18n, x: number | null | undefined, digits = 1): strin
 	return x === null || x === undefined || !Number.isFinite(x) ? '—' : i18n.number(x, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-/** A signed change, e.g. '+2.4' / '−3.1'. */
+/** A signed change, e.g. '+2.4' / '−3.1'; the sign follows the shown figure, so −0.03 reads '±0.0', not '−0.0'. */
 export function signed(i18n: I18n, x: number): string {
-	return (x > 0 ? '+' : x < 0 ? '−' : '±') + fmt(i18n, Math.abs(x));
+	const shown = Math.sign(x) * Math.round(Math.abs(x) * 10); // halves away from zero, as Intl rounds
+	return (shown > 0 ? '+' : shown < 0 ? '−' : '±') + fmt(i18n, Math.abs(x));
 }
 
 /** 'p < 0.001' style text (without the p). */
