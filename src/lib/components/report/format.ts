@@ -14,6 +14,12 @@ export function signed(i18n: I18n, x: number): string {
 	return (shown > 0 ? '+' : shown < 0 ? '−' : '±') + fmt(i18n, Math.abs(x));
 }
 
+/** A share in per cent as the catalogues write it: '20.0 %' in English, '20.0%' in Chinese. */
+export function percentText(i18n: I18n, x: number | null | undefined): string {
+	const figure = fmt(i18n, x);
+	return figure === '—' ? figure : figure + (i18n.locale === 'zh-CN' ? '%' : ' %');
+}
+
 /** 'p < 0.001' style text (without the p). */
 export function pText(p: number): string {
 	return p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`;
