@@ -127,6 +127,8 @@ describe.each(engines)('open answers on %s', (engine) => {
 		expect(hidden.themes.answers).toBe(4);
 		await shareOpenAnswers(db.db, { id: survey.ownerId, email: 'owner@example.com' }, survey, true);
 		expect(await mayReadOpenAnswers(db.db, survey.id, 'view')).toBe(true);
+		// The log lists by time to the millisecond: two entries in one millisecond have no order between them.
+		await new Promise((resolve) => setTimeout(resolve, 5));
 		await shareOpenAnswers(db.db, { id: survey.ownerId, email: 'owner@example.com' }, survey, false);
 		expect(await mayReadOpenAnswers(db.db, survey.id, 'view')).toBe(false);
 		const audit = await listAudit(db.db, { limit: 10 });
