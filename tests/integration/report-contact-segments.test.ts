@@ -48,7 +48,7 @@ describe.each(engines)('contact segments in reports on %s', (engine) => {
 		await insertContact(t.db, 'c-mail', fields('EXT-2', { tier: 'general' }), null, 0);
 		const [batch] = await insertInvitations(t.db, survey.id, ['EXT-1'], { batch: 'May', channelCode: null });
 		const [mailed] = await insertInvitations(t.db, survey.id, [null], { batch: 'Spring mail', channelCode: null });
-		await insertCampaign(t.db, { id: 'cmp', surveyId: survey.id, name: 'Spring mail', audience: { kind: 'all' }, templates: {}, createdBy: null, createdAt: 0, sentAt: 0, reminderDays: [], wave: 1 });
+		await insertCampaign(t.db, { id: 'cmp', surveyId: survey.id, name: 'Spring mail', audience: { kind: 'all' }, templates: {}, createdBy: null, createdAt: 0, sentAt: 0, reminderDays: [], wave: 1, channelCode: null });
 		await insertRecipients(t.db, 'cmp', [{ contactId: 'c-mail', invitationId: mailed.token, language: 'en', skipped: null }], 0);
 		for (const token of [batch.token, mailed.token, null]) expect((await submitResponse(t.db, { survey, raw: validAnswers, source: 'web', invitationToken: token })).ok).toBe(true);
 		await updateContactFields(t.db, 'c-batch', fields('EXT-1', { tier: 'general', region: 'west' }), 1);

@@ -119,7 +119,7 @@ describe.each(engines)('waves on %s', (engine) => {
 	it.runIf(engine === 'postgres')('refuses plainly, without an error, a creation that waited for another holding the same wave number', async () => {
 		const input = { name: `Racing ${panel}`, audience: { kind: 'attribute' as const, key: 'panel', value: panel }, templates };
 		const holder = await db.db.startTransaction().execute();
-		await insertCampaign(holder, { id: `held-${panel}`, surveyId: survey.id, name: `Held ${panel}`, audience: { kind: 'all' }, templates: {}, createdBy: null, createdAt: 0, sentAt: null, reminderDays: [], wave: 1 });
+		await insertCampaign(holder, { id: `held-${panel}`, surveyId: survey.id, name: `Held ${panel}`, audience: { kind: 'all' }, templates: {}, createdBy: null, createdAt: 0, sentAt: null, reminderDays: [], wave: 1, channelCode: null });
 		const racing = createCampaign(db.db, owner, survey.id, input);
 		// The racing insert read the last wave before the holder committed, and now waits on its row.
 		const waiting = async () => (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into "campaigns"%'`.execute(db.db)).rows[0].n;

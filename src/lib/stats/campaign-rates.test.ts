@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakdownByAttribute, countOutcomes, recipientState, type RecipientOutcome } from './campaign-rates';
+import { breakdownByAttribute, breakdownByChannel, countOutcomes, recipientState, type ChannelOutcome, type RecipientOutcome } from './campaign-rates';
 
 const outcome = (state: RecipientOutcome['state'], completed: boolean, tier?: string): RecipientOutcome => ({
 	state,
@@ -36,5 +36,27 @@ describe('campaign rates', () => {
 			['', 1, 0],
 			['general', 1, 1]
 		]);
+	});
+
+	it('breaks the counts down by channel across campaigns, campaigns under no channel last', () => {
+		const at = (channel: string | null, state: RecipientOutcome['state'], started: boolean, completed: boolean): ChannelOutcome => ({ state, started, completed, attributes: {}, channel });
+		const rows = breakdownByChannel([
+			// Branch: 4 sent, 3 started, 2 completed → 2 ÷ 4 = 50 %; one opted out, not invited.
+			at('branch', 'sent', true, true),
+			at(null, 'sent', false, false),
+			at('branch', 'sent', true, true),
+			at('branch', 'sent', true, false),
+			at('app', 'sent', true, true),
+			at('branch', 'sent', false, false),
+			at('branch', 'optedOut', false, false),
+			// App: 1 sent and completed, 1 still waiting → 1 ÷ 1 = 100 %.
+			at('app', 'queued', false, false)
+		]);
+		expect(rows.map((r) => [r.channel, r.counts.recipients, r.counts.sent, r.counts.started, r.counts.completed, r.counts.responseRate])).toEqual([
+			['branch', 5, 4, 3, 2, 0.5],
+			['app', 2, 1, 1, 1, 1],
+			[null, 1, 1, 0, 0, 0]
+		]);
+		expect(breakdownByChannel([])).toEqual([]);
 	});
 });

@@ -53,16 +53,39 @@ export interface AttributeBreakdown {
 	values: { value: string; counts: CampaignCounts }[];
 }
 
+/** The counts of each group of outcomes, keyed by `keyOf`, in first-seen order. */
+function countGroups<K, O extends RecipientOutcome>(outcomes: readonly O[], keyOf: (o: O) => K): Map<K, CampaignCounts> {
+	const groups = new Map<K, O[]>();
+	for (const o of outcomes) {
+		const key = keyOf(o);
+		const group = groups.get(key);
+		if (group) group.push(o);
+		else groups.set(key, [o]);
+	}
+	return new Map([...groups].map(([key, group]) => [key, countOutcomes(group)]));
+}
+
 /** The counts for each value of each attribute key. */
 export function breakdownByAttribute(outcomes: readonly RecipientOutcome[], keys: readonly string[]): AttributeBreakdown[] {
 	return keys.map((key) => {
-		const groups = new Map<string, RecipientOutcome[]>();
-		for (const o of outcomes) {
-			const value = o.attributes[key] ?? '';
-			groups.set(value, [...(groups.get(value) ?? []), o]);
-		}
-		const values = [...groups].map(([value, group]) => ({ value, counts: countOutcomes(group) }));
+		const values = [...countGroups(outcomes, (o) => o.attributes[key] ?? '')].map(([value, counts]) => ({ value, counts }));
 		values.sort((a, b) => b.counts.recipients - a.counts.recipients || a.value.localeCompare(b.value));
 		return { key, values };
 	});
+}
+
+/** A recipient of one of a survey's campaigns, with the channel its campaign counts under (null: none). */
+export type ChannelOutcome = RecipientOutcome & { channel: string | null };
+
+export interface ChannelRates {
+	/** A channel code of the survey; null for campaigns under no channel. */
+	channel: string | null;
+	counts: CampaignCounts;
+}
+
+/** The counts per channel across campaigns, the most recipients first; campaigns under no channel (null) last. */
+export function breakdownByChannel(outcomes: readonly ChannelOutcome[]): ChannelRates[] {
+	const rows = [...countGroups(outcomes, (o) => o.channel)].map(([channel, counts]) => ({ channel, counts }));
+	const rank = (channel: string | null) => (channel === null ? 1 : 0);
+	return rows.sort((a, b) => rank(a.channel) - rank(b.channel) || b.counts.recipients - a.counts.recipients || (a.channel ?? '').localeCompare(b.channel ?? ''));
 }

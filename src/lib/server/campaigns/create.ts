@@ -6,6 +6,7 @@ import type { Database } from '../db/schema';
 import { randomToken } from '../ids';
 import { recordAudit } from '../repo/audit';
 import { campaignNameTaken, findCampaign, insertCampaign, nextWave, type Campaign, type CampaignAudience } from '../repo/campaigns';
+import { channelExists } from '../repo/channels';
 import { isLostWriteRace } from '../repo/constraint';
 import { listContactAttributes } from '../repo/contacts';
 import { listBatches } from '../repo/invitations';
@@ -22,6 +23,8 @@ export interface CampaignInput {
 	templates: Record<string, InvitationTemplate>;
 	/** Reminder delays in days after the send; absent or empty: no reminders. */
 	reminderDays?: number[];
+	/** The survey channel its responses count under; absent or null: none. */
+	channelCode?: string | null;
 }
 
 /** Field → message key of what is wrong with it. */
@@ -53,6 +56,7 @@ async function checkInput(db: Db, surveyId: string, languages: readonly string[]
 	else if ((await campaignNameTaken(db, surveyId, name)) || (await listBatches(db, surveyId)).some((b) => b.batch === name)) errors.name = 'campaigns.error.nameTaken';
 	if (!audience || !(await audienceKnown(db, surveyId, audience))) errors.audience = 'campaigns.error.audienceUnknown';
 	if (!reminderDaysValid(input.reminderDays ?? [])) errors.reminders = 'campaigns.error.reminderDays';
+	if (input.channelCode && !(await channelExists(db, surveyId, input.channelCode))) errors.channel = 'campaigns.error.channelUnknown';
 	for (const language of languages) {
 		const template = input.templates[language];
 		const problem = template ? templateProblem(template) : 'campaigns.template.subjectMissing';
@@ -85,9 +89,9 @@ async function insertNextWave(db: Db, actor: CampaignActor, survey: Survey, inpu
 		const templates = Object.fromEntries(languages.map((l) => [l, input.templates[l]]));
 		const reminderDays = [...(input.reminderDays ?? [])].sort((a, b) => a - b);
 		const wave = await nextWave(trx, survey.id);
-		const campaign: Campaign = { id: randomToken(), surveyId: survey.id, name: input.name.trim(), audience, templates, createdBy: actor.id, createdAt: now, sentAt: null, reminderDays, wave };
+		const campaign: Campaign = { id: randomToken(), surveyId: survey.id, name: input.name.trim(), audience, templates, createdBy: actor.id, createdAt: now, sentAt: null, reminderDays, wave, channelCode: input.channelCode || null };
 		await insertCampaign(trx, campaign);
-		await recordAudit(trx, { action: 'campaign.created', actor, target: survey.id, detail: { campaign: campaign.id, name: campaign.name, wave, reminderDays: reminderDays.join(', '), segment: audience.kind === 'attribute' ? (audience.segment ?? null) : null } }, now);
+		await recordAudit(trx, { action: 'campaign.created', actor, target: survey.id, detail: { campaign: campaign.id, name: campaign.name, wave, reminderDays: reminderDays.join(', '), channel: campaign.channelCode, segment: audience.kind === 'attribute' ? (audience.segment ?? null) : null } }, now);
 		return { ok: true, campaign };
 	});
 }

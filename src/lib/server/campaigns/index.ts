@@ -4,7 +4,7 @@ export { CampaignForbidden, type CampaignActor } from './access';
 export { createCampaign, MAX_CAMPAIGN_NAME, MAX_REMINDER_DAYS, type CampaignInput, type CampaignErrors, type CreateCampaignResult } from './create';
 export { sendCampaign, MAX_RECIPIENTS, type SendResult } from './send';
 export { defaultTemplates } from './message';
-export { audienceSize, campaignCsv, campaignReport, previewCampaign, sendCampaignTest, type CampaignReport } from './view';
+export { audienceSize, campaignCsv, campaignReport, channelRates, previewCampaign, sendCampaignTest, type CampaignReport } from './view';
 export { startNewWave } from './wave';
 export { campaignRemindHandler, MAX_REMINDERS, REMIND_KIND } from './remind';
 export { resolveAudience, type AudienceChoice } from './audience';

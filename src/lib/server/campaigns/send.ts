@@ -42,7 +42,7 @@ async function skippedFor(db: Db, contacts: Contact[]): Promise<(contact: Contac
 async function queueRecipients(trx: Db, campaign: Campaign, survey: Survey, contacts: Contact[], origin: string, now: number): Promise<NewRecipient[]> {
 	const skipped = await skippedFor(trx, contacts);
 	const mailable = contacts.filter((c) => skipped(c) === null);
-	const invitations = await insertInvitations(trx, survey.id, mailable.map((c) => c.externalId), { batch: campaign.name, channelCode: null, now });
+	const invitations = await insertInvitations(trx, survey.id, mailable.map((c) => c.externalId), { batch: campaign.name, channelCode: campaign.channelCode, now });
 	const tokenOf = new Map(mailable.map((c, i) => [c.id, invitations[i].token]));
 	const recipients: NewRecipient[] = [];
 	for (const contact of contacts) {

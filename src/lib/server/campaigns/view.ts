@@ -1,7 +1,7 @@
 // What a campaign page shows: counts per state, failures with the server's reason, response rates
-// overall and by contact attribute, each recipient for the CSV; and the preview and test send.
+// overall, by contact attribute and (across a survey's campaigns) by channel, each recipient for the CSV; and the preview and test send.
 import type { Kysely } from 'kysely';
-import { breakdownByAttribute, countOutcomes, recipientState, type AttributeBreakdown, type CampaignCounts, type RecipientOutcome } from '../../stats/campaign-rates';
+import { breakdownByAttribute, breakdownByChannel, countOutcomes, recipientState, type AttributeBreakdown, type CampaignCounts, type ChannelOutcome, type ChannelRates, type RecipientOutcome } from '../../stats/campaign-rates';
 import { textLine, UTF8_BOM } from '../../csv/export-encoding';
 import { epochToZonedIso } from '../../survey/zoned-time';
 import type { Database } from '../db/schema';
@@ -9,10 +9,10 @@ import { wakeAppWorker } from '../jobs/wake';
 import { queueMail } from '../mail/compose';
 import type { MailContent } from '../mail/render';
 import { recordAudit } from '../repo/audit';
-import { listRecipientRows, type Campaign, type RecipientRow } from '../repo/campaigns';
+import { listCampaigns, listRecipientRows, type Campaign, type RecipientRow } from '../repo/campaigns';
 import { countContacts, listContactAttributes, type ContactAttribute } from '../repo/contacts';
 import type { Survey } from '../repo/surveys';
-import { requireCampaign, type CampaignActor } from './access';
+import { requireCampaign, requireCampaignSurvey, type CampaignActor } from './access';
 import { composeInvitation, invitationContent, languageFor } from './message';
 import { reminderSummary, type ReminderSummary } from './remind';
 import { audienceContacts } from './send';
@@ -45,6 +45,16 @@ export async function campaignReport(db: Db, actor: CampaignActor, campaignId: s
 	const failures = recipients.filter((r) => r.state === 'failed').map((r) => ({ name: r.name, email: r.email, reason: r.lastError ?? '' }));
 	const reminders = await reminderSummary(db, found.campaign);
 	return { ...found, counts: countOutcomes(recipients), byAttribute, failures, recipients, reminders };
+}
+
+/** Counts and response rates per channel across the survey's campaigns, each recipient under its campaign's channel (null: none). */
+export async function channelRates(db: Db, actor: CampaignActor, surveyId: string): Promise<ChannelRates[]> {
+	await requireCampaignSurvey(db, actor, surveyId);
+	const outcomes: ChannelOutcome[] = [];
+	for (const campaign of await listCampaigns(db, surveyId)) {
+		for (const row of await listRecipientRows(db, campaign.id)) outcomes.push({ ...outcomeOf(row), channel: campaign.channelCode });
+	}
+	return breakdownByChannel(outcomes);
 }
 
 /** Each recipient as CSV (UTF-8 with BOM, formula-safe): identity, language, state, reason, started, completed, used_at (ISO in the survey's zone). */

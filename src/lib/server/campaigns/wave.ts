@@ -17,7 +17,7 @@ export async function startNewWave(db: Db, actor: CampaignActor, campaignId: str
 	const { campaign } = found;
 	const started = await unsentWaveOf(db, campaign);
 	if (started) return { ok: true, campaign: started };
-	const input = { name, audience: { kind: 'campaign' as const, campaignId: campaign.id }, templates: campaign.templates, reminderDays: campaign.reminderDays };
+	const input = { name, audience: { kind: 'campaign' as const, campaignId: campaign.id }, templates: campaign.templates, reminderDays: campaign.reminderDays, channelCode: campaign.channelCode };
 	const created = await createCampaign(db, actor, campaign.surveyId, input, now);
 	if (created.ok || created.errors.form !== 'campaigns.error.waveTaken') return created;
 	const raced = await unsentWaveOf(db, campaign);

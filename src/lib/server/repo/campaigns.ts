@@ -25,6 +25,8 @@ export interface Campaign {
 	reminderDays: number[];
 	/** The survey's wave this campaign is: 1, 2, … */
 	wave: number;
+	/** The survey channel its invitations, and so their responses, count under; null for none. */
+	channelCode: string | null;
 }
 
 export interface NewRecipient {
@@ -61,7 +63,8 @@ const toCampaign = (row: Database['campaigns']): Campaign => ({
 	createdAt: Number(row.created_at),
 	sentAt: row.sent_at === null ? null : Number(row.sent_at),
 	reminderDays: JSON.parse(row.reminder_days) as number[],
-	wave: Number(row.wave)
+	wave: Number(row.wave),
+	channelCode: row.channel_code
 });
 
 export async function insertCampaign(db: Db, campaign: Campaign): Promise<void> {
@@ -77,7 +80,8 @@ export async function insertCampaign(db: Db, campaign: Campaign): Promise<void> 
 			created_at: campaign.createdAt,
 			sent_at: campaign.sentAt,
 			reminder_days: JSON.stringify(campaign.reminderDays),
-			wave: campaign.wave
+			wave: campaign.wave,
+			channel_code: campaign.channelCode
 		})
 		.execute();
 }

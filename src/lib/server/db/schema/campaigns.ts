@@ -14,6 +14,8 @@ export interface CampaignsTable {
 	reminder_days: string;
 	/** Which wave of the survey the campaign is (1, 2, …; unique per survey). */
 	wave: number;
+	/** The survey channel its invitations (and so their responses) count under; null for none. */
+	channel_code: string | null;
 }
 
 export interface CampaignRecipientsTable {

@@ -1,11 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireSurvey } from '$lib/server/auth/survey-access';
-import { audienceSize, createCampaign, defaultTemplates, resolveAudience, type AudienceChoice, type CampaignInput } from '$lib/server/campaigns';
+import { audienceSize, channelRates, createCampaign, defaultTemplates, resolveAudience, type AudienceChoice, type CampaignInput } from '$lib/server/campaigns';
 import { savedSegmentsWithCounts } from '$lib/server/contacts';
 import { appDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import { listCampaigns } from '$lib/server/repo/campaigns';
+import { listChannels } from '$lib/server/repo/channels';
 import { listContactAttributes } from '$lib/server/repo/contacts';
 import type { Survey } from '$lib/server/repo/surveys';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +17,8 @@ const campaignForm = v.looseObject({
 	attr: v.optional(v.string(), ''),
 	segment: v.optional(v.string(), ''),
 	value: v.optional(v.string(), ''),
-	reminders: v.optional(v.string(), '')
+	reminders: v.optional(v.string(), ''),
+	channel: v.optional(v.string(), '')
 });
 type CampaignForm = v.InferOutput<typeof campaignForm>;
 
@@ -28,7 +30,7 @@ const reminderDaysOf = (text: string): number[] => text.split(/[\s,，、]+/).fi
 
 function inputOf(survey: Survey, form: CampaignForm, values: Record<string, string>): CampaignInput {
 	const templates = Object.fromEntries(survey.settings.languages.map((l) => [l, { subject: values[`subject-${l}`] ?? '', body: values[`body-${l}`] ?? '' }]));
-	return { name: form.name, audience: audienceOf(form), templates, reminderDays: reminderDaysOf(form.reminders) };
+	return { name: form.name, audience: audienceOf(form), templates, reminderDays: reminderDaysOf(form.reminders), channelCode: form.channel || null };
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -37,6 +39,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const campaigns = await listCampaigns(db, survey.id);
 	return {
 		campaigns: campaigns.map((c) => ({ id: c.id, name: c.name, wave: c.wave, createdAt: c.createdAt, sentAt: c.sentAt })),
+		channels: (await listChannels(db, survey.id)).map((c) => ({ code: c.code, name: c.name })),
+		byChannel: await channelRates(db, user, survey.id),
 		attributes: await listContactAttributes(db),
 		segments: await savedSegmentsWithCounts(db, user),
 		languages: survey.settings.languages,

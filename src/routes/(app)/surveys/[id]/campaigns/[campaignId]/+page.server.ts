@@ -5,6 +5,7 @@ import { campaignReport, previewCampaign, sendCampaign, sendCampaignTest, startN
 import { appDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import { findCampaign } from '$lib/server/repo/campaigns';
+import { listChannels } from '$lib/server/repo/channels';
 import type { Actions, PageServerLoad } from './$types';
 
 const testForm = v.object({ language: v.optional(v.string(), '') });
@@ -25,9 +26,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const preview = (await previewCampaign(db, user, campaign.id, url.origin))!;
 	const failures = report.failures;
 	const source = campaign.audience.kind === 'campaign' ? await findCampaign(db, campaign.audience.campaignId) : undefined;
+	const channel = campaign.channelCode === null ? undefined : (await listChannels(db, survey.id)).find((c) => c.code === campaign.channelCode);
 	return {
 		campaign: { id: campaign.id, name: campaign.name, sentAt: campaign.sentAt, audience: campaign.audience, createdAt: campaign.createdAt, wave: campaign.wave },
 		source: source ? { id: source.id, name: source.name, wave: source.wave } : null,
+		// A channel removed since is named by its code, as its responses keep it.
+		channel: campaign.channelCode === null ? null : (channel?.name ?? { 'zh-CN': campaign.channelCode, en: campaign.channelCode }),
 		counts: report.counts,
 		byAttribute: report.byAttribute,
 		failures,
