@@ -1,6 +1,7 @@
 // Email invitations end to end: contacts imported in Chinese, a campaign created and sent without
 // JavaScript from the built server to an SMTP server in the test, a received personal link opened
-// and answered on a phone, and the campaign page's response rate; screenshots in both languages.
+// and answered on a phone, and the response rate on the campaign page and, by channel, on the
+// campaigns page; screenshots in both languages.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
@@ -9,6 +10,7 @@ import { startServer, type RunningServer } from './server';
 import { createSession } from '../../src/lib/server/auth/session';
 import { optOut } from '../../src/lib/server/contacts';
 import type { OutgoingMail } from '../../src/lib/server/mail/message';
+import { insertChannel } from '../../src/lib/server/repo/channels';
 import { insertUser } from '../../src/lib/server/repo/users';
 import { insertOpenSurvey } from '../fixtures/survey-rows';
 import { startSmtpSink, type SmtpSink } from '../smtp-sink';
@@ -30,6 +32,7 @@ describe.skipIf(!chromiumPath)('email campaigns', () => {
 		researcher = (await insertUser(db, { email: 'researcher@example.com', name: '研究员', passwordHash: 'x', role: 'researcher' })).id;
 		const closes = Date.UTC(2030, 5, 30, 15, 59);
 		surveyId = (await insertOpenSurvey(db, { ownerId: researcher, code: 'branch', title: 'Branch', settings: collectionSettings, definition: collectionDefinition, columns: { access_mode: 'invitation', closes_at: closes } })).id;
+		await insertChannel(db, surveyId, { code: 'mail', name: { 'zh-CN': '邮件邀请', en: 'Email invitation' } });
 		sink = await startSmtpSink();
 		server = await startServer({ dbPath, env: { SMTP_URL: sink.url, SATINDEX_MAIL_RATE: '100' } });
 		browser = await launchBrowser();
@@ -74,6 +77,7 @@ describe.skipIf(!chromiumPath)('email campaigns', () => {
 		await screenshot(page, 'campaign-new-zh-1366');
 		await page.getByLabel('名称').fill('十二月满意度调查');
 		await page.getByLabel('提醒').fill('7，3');
+		expect(await page.getByLabel('渠道').inputValue()).toBe('mail');
 		await page.getByRole('button', { name: '创建邀请' }).click();
 		await page.getByRole('heading', { name: '十二月满意度调查' }).waitFor();
 		expect(await page.locator('.mail').innerText()).toMatch(/尊敬的张三：|Dear Li Si,/);
@@ -107,10 +111,15 @@ describe.skipIf(!chromiumPath)('email campaigns', () => {
 		expect(counts).toMatch(/已退订\s*1/);
 		expect(counts).toMatch(/回复率\s*50%/);
 		expect(await page.getByRole('heading', { name: '按客户等级' }).count()).toBe(1);
+		expect(await page.getByText('计入邮件邀请').count()).toBe(1);
 		const reminders = page.locator('section[aria-labelledby="reminders-heading"]');
 		expect(await reminders.innerText()).toContain('发送后第 3、7 天，向尚未作答的联系人发送提醒。');
 		expect(await reminders.locator('.counts').innerText()).toMatch(/尚未到时间\s*4/);
 		await screenshot(page, 'campaign-view-zh-1366');
+
+		await page.goto(`${server.url}/surveys/${surveyId}/campaigns`);
+		const byChannel = page.locator('section[aria-labelledby="channel-heading"] tbody tr');
+		expect(await byChannel.allInnerTexts()).toEqual([expect.stringMatching(/^邮件邀请\s+2\s+1\s+1\s+50%$/)]);
 	});
 
 	it('lays the campaign pages out on a phone in Chinese and English and on a desktop in English', async () => {
@@ -119,6 +128,8 @@ describe.skipIf(!chromiumPath)('email campaigns', () => {
 			const tag = `${locale === 'zh-CN' ? 'zh' : 'en'}-${width}`;
 			await page.goto(`${server.url}/surveys/${surveyId}/campaigns`);
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+			// The rates by channel fit the phone too, with no table to scroll sideways.
+			expect(await page.locator('section[aria-labelledby="channel-heading"] .table-wrap').evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBe(0);
 			await screenshot(page, `campaign-new-${tag}`);
 			await expectAccessible(page);
 			await page.goto(await campaignUrl());
