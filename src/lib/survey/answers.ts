@@ -81,7 +81,7 @@ export function validateAnswers(definition: SurveyDefinition, raw: RawAnswers, i
 	};
 	for (const item of items) {
 		checkItem(item, raw).forEach(take);
-		if (isScaled(item) && item.competitors) checkBrands(item, raw, used).forEach(take);
+		checkBrands(item, raw, used).forEach(take);
 	}
 	return Object.keys(errors).length ? { ok: false, errors, answers } : { ok: true, answers };
 }

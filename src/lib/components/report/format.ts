@@ -20,10 +20,8 @@ export function percentText(i18n: I18n, x: number | null | undefined): string {
 	return figure === '—' ? figure : figure + (i18n.locale === 'zh-CN' ? '%' : ' %');
 }
 
-/** 'p < 0.001' style text (without the p). */
-export function pText(p: number): string {
-	return p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`;
-}
+// The findings' sentences and the report's tables write a p value the same way.
+export { pText } from '$lib/stats/report/findings';
 
 /** The name in the reader's language. */
 export function nameOf(i18n: I18n, name: { zh: string; en: string }): string {

@@ -9,7 +9,7 @@ import { wakeAppWorker } from '../jobs/wake';
 import { queueMail } from '../mail/compose';
 import type { MailContent } from '../mail/render';
 import { recordAudit } from '../repo/audit';
-import { listCampaigns, listRecipientRows, type Campaign, type RecipientRow } from '../repo/campaigns';
+import { listRecipientRows, listSurveyRecipientRows, type Campaign, type RecipientRow } from '../repo/campaigns';
 import { countContacts, listContactAttributes, type ContactAttribute } from '../repo/contacts';
 import type { Survey } from '../repo/surveys';
 import { requireCampaign, requireCampaignSurvey, type CampaignActor } from './access';
@@ -50,11 +50,7 @@ export async function campaignReport(db: Db, actor: CampaignActor, campaignId: s
 /** Counts and response rates per channel across the survey's campaigns, each recipient under its campaign's channel (null: none). */
 export async function channelRates(db: Db, actor: CampaignActor, surveyId: string): Promise<ChannelRates[]> {
 	await requireCampaignSurvey(db, actor, surveyId);
-	const outcomes: ChannelOutcome[] = [];
-	for (const campaign of await listCampaigns(db, surveyId)) {
-		for (const row of await listRecipientRows(db, campaign.id)) outcomes.push({ ...outcomeOf(row), channel: campaign.channelCode });
-	}
-	return breakdownByChannel(outcomes);
+	return breakdownByChannel((await listSurveyRecipientRows(db, surveyId)).map((row): ChannelOutcome => ({ ...outcomeOf(row), channel: row.channelCode })));
 }
 
 /** Each recipient as CSV (UTF-8 with BOM, formula-safe): identity, language, state, reason, started, completed, used_at (ISO in the survey's zone). */

@@ -126,34 +126,45 @@ export async function insertRecipients(db: Db, campaignId: string, recipients: N
 	for (let i = 0; i < rows.length; i += 500) await db.insertInto('campaign_recipients').values(rows.slice(i, i + 500)).execute();
 }
 
-/** Every recipient with its mail job's state, the invitation's use and whether a response is stored. */
-export async function listRecipientRows(db: Db, campaignId: string): Promise<RecipientRow[]> {
-	const rows = await db
+/** Recipients with their mail job's state, the invitation's use, whether a response is stored, and their campaign's channel. */
+function recipientRowsQuery(db: Db) {
+	return db
 		.selectFrom('campaign_recipients as r')
+		.innerJoin('campaigns as k', 'k.id', 'r.campaign_id')
 		.leftJoin('contacts as c', 'c.id', 'r.contact_id')
 		.leftJoin('invitations as i', 'i.id', 'r.invitation_id')
 		.leftJoin('jobs as j', (join) => join.on('j.kind', '=', 'mail.send').on('j.dedupe_key', '=', sql<string>`'invitation:' || r.invitation_id`))
 		.leftJoin('responses as s', 's.invitation_id', 'r.invitation_id')
-		.select(['r.contact_id', 'r.invitation_id', 'r.language', 'r.skipped', 'c.email', 'c.name', 'c.external_id', 'c.attributes', 'j.state', 'j.last_error', 'i.started_at', 'i.used_at', 's.id as response_id'])
-		.where('r.campaign_id', '=', campaignId)
+		.select(['r.contact_id', 'r.invitation_id', 'r.language', 'r.skipped', 'c.email', 'c.name', 'c.external_id', 'c.attributes', 'j.state', 'j.last_error', 'i.started_at', 'i.used_at', 's.id as response_id', 'k.channel_code'])
 		.orderBy('r.created_at')
-		.orderBy('r.contact_id')
-		.execute();
-	return rows.map((row) => ({
-		contactId: row.contact_id,
-		invitationId: row.invitation_id,
-		email: row.email,
-		name: row.name ?? '',
-		externalId: row.external_id,
-		language: row.language,
-		attributes: row.attributes ? (JSON.parse(row.attributes) as Record<string, string>) : {},
-		skipped: row.skipped,
-		jobState: row.state,
-		lastError: row.last_error,
-		startedAt: row.started_at === null ? null : Number(row.started_at),
-		usedAt: row.used_at === null ? null : Number(row.used_at),
-		responded: row.response_id !== null
-	}));
+		.orderBy('r.contact_id');
+}
+
+const toRecipientRow = (row: Awaited<ReturnType<ReturnType<typeof recipientRowsQuery>['execute']>>[number]): RecipientRow => ({
+	contactId: row.contact_id,
+	invitationId: row.invitation_id,
+	email: row.email,
+	name: row.name ?? '',
+	externalId: row.external_id,
+	language: row.language,
+	attributes: row.attributes ? (JSON.parse(row.attributes) as Record<string, string>) : {},
+	skipped: row.skipped,
+	jobState: row.state,
+	lastError: row.last_error,
+	startedAt: row.started_at === null ? null : Number(row.started_at),
+	usedAt: row.used_at === null ? null : Number(row.used_at),
+	responded: row.response_id !== null
+});
+
+/** Every recipient of the campaign with its mail job's state, the invitation's use and whether a response is stored. */
+export async function listRecipientRows(db: Db, campaignId: string): Promise<RecipientRow[]> {
+	return (await recipientRowsQuery(db).where('r.campaign_id', '=', campaignId).execute()).map(toRecipientRow);
+}
+
+/** Every recipient of the survey's campaigns, as listRecipientRows, with the channel its campaign counts under (null: none). */
+export async function listSurveyRecipientRows(db: Db, surveyId: string): Promise<(RecipientRow & { channelCode: string | null })[]> {
+	const rows = await recipientRowsQuery(db).where('k.survey_id', '=', surveyId).execute();
+	return rows.map((row) => ({ ...toRecipientRow(row), channelCode: row.channel_code }));
 }
 
 /** Whether the invitation was used or a response stored with it (the contact has answered). */

@@ -145,15 +145,14 @@ type Pairs = ReturnType<typeof pairedIndexes>;
 
 /** The gaps of the CSI and each dimension per period, from each respondent's paired indexes. */
 function gapTrend(periods: readonly string[], csi: Pairs, dimensions: readonly { code: string; pairs: Pairs }[]): GapTrendPoint[] {
-	const within = (pairs: Pairs, period: string) => {
-		const keep = (_: unknown, i: number) => periods[i] === period;
-		return gapOf(pairs.ours.filter(keep), pairs.theirs.filter(keep));
-	};
-	return [...new Set(periods)].sort().map((period) => ({
-		period,
-		csi: within(csi, period),
-		dimensions: Object.fromEntries(dimensions.map((d) => [d.code, within(d.pairs, period)]))
-	}));
+	// Each period's respondents, found once rather than once per series.
+	const rowsOf = new Map<string, number[]>();
+	periods.forEach((period, i) => (rowsOf.get(period) ?? rowsOf.set(period, []).get(period)!).push(i));
+	const within = (pairs: Pairs, rows: readonly number[]) => gapOf(rows.map((i) => pairs.ours[i]), rows.map((i) => pairs.theirs[i]));
+	return [...rowsOf.keys()].sort().map((period) => {
+		const rows = rowsOf.get(period)!;
+		return { period, csi: within(csi, rows), dimensions: Object.fromEntries(dimensions.map((d) => [d.code, within(d.pairs, rows)])) };
+	});
 }
 
 function topTwo(input: CompetitorInput, brand: string, column: number): ItemGapRow['topTwo'] {

@@ -18,7 +18,8 @@ export interface Finding {
 
 /** One decimal, as text (so 68 reads '68.0' in both languages). */
 const one = (x: number) => x.toFixed(1);
-const pText = (p: number) => (p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);
+/** 'p < 0.001' style text (without the p). */
+export const pText = (p: number) => (p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);
 
 function csiFinding(model: ReportModel): Finding[] {
 	const e = model.csi.estimate;
