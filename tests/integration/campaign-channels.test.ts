@@ -11,6 +11,7 @@ import { insertChannel } from '../../src/lib/server/repo/channels';
 import type { Survey } from '../../src/lib/server/repo/surveys';
 import { findUserById, type User } from '../../src/lib/server/repo/users';
 import { createOpenSurvey } from './collection-fixtures';
+import { oneChunk } from './data-fixtures';
 import { engines, useTestDb } from './databases';
 
 const origin = 'https://satindex.example';
@@ -18,10 +19,6 @@ const origin = 'https://satindex.example';
 beforeEach(() => {
 	expect.hasAssertions();
 });
-
-async function* bytes(text: string): AsyncGenerator<Uint8Array> {
-	yield new TextEncoder().encode(text);
-}
 
 const templates: CampaignInput['templates'] = {
 	'zh-CN': { subject: '{name}，请评价我们的服务', body: '请作答：{link}' },
@@ -42,7 +39,7 @@ describe.each(engines)('campaign channels on %s', (engine) => {
 		await insertChannel(t.db, survey.id, { code: 'app', name: { 'zh-CN': '手机应用', en: 'App' } });
 		await saveContactMappingChoices(t.db, owner, [['Panel', 'new']]);
 		const rows = [1, 2, 3].map((n) => `${panel}-${n},${panel}-${n}@example.com,C${n},en,${panel}`);
-		expect(await importContacts(t.db, { actor: owner, via: 'web', fileName: 'c.csv', source: bytes(`external_id,email,name,language,Panel\n${rows.join('\n')}\n`) })).toMatchObject({ ok: true });
+		expect(await importContacts(t.db, { actor: owner, via: 'web', fileName: 'c.csv', source: oneChunk(`external_id,email,name,language,Panel\n${rows.join('\n')}\n`) })).toMatchObject({ ok: true });
 	});
 	const audience = () => ({ kind: 'attribute' as const, key: 'panel', value: panel });
 	const create = async (name: string, channelCode: string | null) => {

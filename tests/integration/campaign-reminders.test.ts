@@ -11,6 +11,7 @@ import { findJob } from '../../src/lib/server/repo/jobs';
 import type { Survey } from '../../src/lib/server/repo/surveys';
 import { findUserById, type User } from '../../src/lib/server/repo/users';
 import { createOpenSurvey } from './collection-fixtures';
+import { oneChunk } from './data-fixtures';
 import { engines, useTestDb } from './databases';
 
 const origin = 'https://satindex.example';
@@ -19,10 +20,6 @@ const DAY = 86_400_000;
 beforeEach(() => {
 	expect.hasAssertions();
 });
-
-async function* bytes(text: string): AsyncGenerator<Uint8Array> {
-	yield new TextEncoder().encode(text);
-}
 
 const templates: CampaignInput['templates'] = {
 	'zh-CN': { subject: '{name}，请评价我们的服务', body: '{name}，您好！\n\n请作答：{link}' },
@@ -40,7 +37,7 @@ describe.each(engines)('campaign reminders on %s', (engine) => {
 		owner = (await findUserById(t.db, survey.ownerId))!;
 		await saveContactMappingChoices(t.db, owner, [['Wave', 'new']]);
 		const rows = [`${wave}-answers,${wave}-a@example.com,Ann,en`, `${wave}-out,${wave}-o@example.com,Otto,en`, `${wave}-gone,${wave}-g@example.com,Gus,en`, `${wave}-zh,${wave}-z@example.com,王芳,zh`, `${wave}-en,${wave}-e@example.com,Eve,en`];
-		const result = await importContacts(t.db, { actor: owner, via: 'web', fileName: 'c.csv', source: bytes(`external_id,email,name,language,Wave\n${rows.map((r) => `${r},${wave}`).join('\n')}\n`) });
+		const result = await importContacts(t.db, { actor: owner, via: 'web', fileName: 'c.csv', source: oneChunk(`external_id,email,name,language,Wave\n${rows.map((r) => `${r},${wave}`).join('\n')}\n`) });
 		expect(result).toMatchObject({ ok: true });
 	});
 	const newCampaign = async (reminderDays: number[]) => {

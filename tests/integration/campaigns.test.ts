@@ -15,6 +15,7 @@ import type { Survey } from '../../src/lib/server/repo/surveys';
 import { findUserById, insertUser, type User } from '../../src/lib/server/repo/users';
 import { startSmtpSink } from '../smtp-sink';
 import { createOpenSurvey } from './collection-fixtures';
+import { oneChunk } from './data-fixtures';
 import { engines, useTestDb } from './databases';
 
 const origin = 'https://satindex.example';
@@ -22,10 +23,6 @@ const origin = 'https://satindex.example';
 beforeEach(() => {
 	expect.hasAssertions();
 });
-
-async function* bytes(text: string): AsyncGenerator<Uint8Array> {
-	yield new TextEncoder().encode(text);
-}
 
 const templates: CampaignInput['templates'] = {
 	'zh-CN': { subject: '{name}，请评价我们的服务', body: '{name}，您好！\n\n请在{closes}前作答：{link}' },
@@ -45,7 +42,7 @@ describe.each(engines)('campaigns on %s', (engine) => {
 		await saveContactMappingChoices(t.db, owner, [['Wave', 'new']]);
 	});
 	const importWave = async (rows: string[]) => {
-		const result = await importContacts(t.db, { actor: owner, via: 'web', fileName: 'c.csv', source: bytes(`external_id,email,name,language,Tier,Wave\n${rows.map((r) => `${r},${wave}`).join('\n')}\n`) });
+		const result = await importContacts(t.db, { actor: owner, via: 'web', fileName: 'c.csv', source: oneChunk(`external_id,email,name,language,Tier,Wave\n${rows.map((r) => `${r},${wave}`).join('\n')}\n`) });
 		expect(result).toMatchObject({ ok: true });
 	};
 	const newCampaign = async (actor = owner) => {

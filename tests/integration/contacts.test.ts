@@ -7,16 +7,12 @@ import { ContactsForbidden, contactsPage, deleteContact, importContacts, isOpted
 import { findContactByEmail } from '../../src/lib/server/repo/contacts';
 import { insertInvitations } from '../../src/lib/server/repo/invitations';
 import { insertUser } from '../../src/lib/server/repo/users';
-import { createDataSurvey } from './data-fixtures';
+import { createDataSurvey, oneChunk } from './data-fixtures';
 import { engines, useTestDb } from './databases';
 
 beforeEach(() => {
 	expect.hasAssertions();
 });
-
-async function* bytes(text: string | Uint8Array): AsyncGenerator<Uint8Array> {
-	yield typeof text === 'string' ? new TextEncoder().encode(text) : text;
-}
 
 describe.each(engines)('contacts on %s', (engine) => {
 	const t = useTestDb(engine);
@@ -29,7 +25,7 @@ describe.each(engines)('contacts on %s', (engine) => {
 		researcher = await insertUser(t.db, { email: `r${n}@example.com`, name: 'R', passwordHash: 'x', role: 'researcher' });
 		viewer = await insertUser(t.db, { email: `v${n}@example.com`, name: 'V', passwordHash: 'x', role: 'viewer' });
 	});
-	const importText = (csv: string | Uint8Array, actor = researcher) => importContacts(t.db, { actor, via: 'web', fileName: 'contacts.csv', source: bytes(csv) });
+	const importText = (csv: string | Uint8Array, actor = researcher) => importContacts(t.db, { actor, via: 'web', fileName: 'contacts.csv', source: oneChunk(csv) });
 	const auditCount = async (action: string) => Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n);
 
 	it('imports new contacts with mapped attributes, then updates them in place on re-import', async () => {

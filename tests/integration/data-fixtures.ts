@@ -68,6 +68,11 @@ export async function* chunked(bytes: Uint8Array, size = 13): AsyncGenerator<Uin
 
 export const utf8 = (text: string) => new TextEncoder().encode(text);
 
+/** A whole upload in one chunk: CSV text, or bytes in another encoding. */
+export async function* oneChunk(content: string | Uint8Array): AsyncGenerator<Uint8Array> {
+	yield typeof content === 'string' ? utf8(content) : content;
+}
+
 /** Imports CSV text (or bytes) through the real service, from the command line's point of view. */
 export function importText(db: Kysely<Database>, survey: Survey, content: string | Uint8Array, extra: Partial<ImportRequest> = {}) {
 	const bytes = typeof content === 'string' ? utf8(content) : content;

@@ -14,6 +14,7 @@ import type { Survey } from '../../src/lib/server/repo/surveys';
 import { findUserById, insertUser, type User } from '../../src/lib/server/repo/users';
 import type { SurveyDefinition } from '../../src/lib/survey/definition';
 import { createOpenSurvey } from './collection-fixtures';
+import { oneChunk } from './data-fixtures';
 import { engines, useTestDb } from './databases';
 
 const origin = 'https://satindex.example';
@@ -40,10 +41,6 @@ beforeEach(() => {
 	expect.hasAssertions();
 });
 
-async function* bytes(text: string): AsyncGenerator<Uint8Array> {
-	yield new TextEncoder().encode(text);
-}
-
 describe.each(engines)('waves on %s', (engine) => {
 	const db = useTestDb(engine);
 	let owner: User;
@@ -55,7 +52,7 @@ describe.each(engines)('waves on %s', (engine) => {
 		owner = (await findUserById(db.db, survey.ownerId))!;
 		await saveContactMappingChoices(db.db, owner, [['Panel', 'new']]);
 		const rows = ['a', 'b', 'c'].map((k) => `${panel}-${k},${panel}-${k}@example.com,${k.toUpperCase()},en,${panel}`);
-		expect(await importContacts(db.db, { actor: owner, via: 'web', fileName: 'c.csv', source: bytes(`external_id,email,name,language,Panel\n${rows.join('\n')}\n`) })).toMatchObject({ ok: true });
+		expect(await importContacts(db.db, { actor: owner, via: 'web', fileName: 'c.csv', source: oneChunk(`external_id,email,name,language,Panel\n${rows.join('\n')}\n`) })).toMatchObject({ ok: true });
 	});
 
 	/** contact external id → its personal token in the campaign. */
@@ -70,7 +67,7 @@ describe.each(engines)('waves on %s', (engine) => {
 		if (!first.ok) throw new Error(JSON.stringify(first.errors));
 		expect(await sendCampaign(db.db, owner, first.campaign.id, origin)).toMatchObject({ ok: true, queued: 3 });
 		// A contact joining the attribute later is not part of the panel the next wave re-fields.
-		expect(await importContacts(db.db, { actor: owner, via: 'web', fileName: 'd.csv', source: bytes(`external_id,email,name,language,Panel\n${panel}-d,${panel}-d@example.com,D,en,${panel}\n`) })).toMatchObject({ ok: true });
+		expect(await importContacts(db.db, { actor: owner, via: 'web', fileName: 'd.csv', source: oneChunk(`external_id,email,name,language,Panel\n${panel}-d,${panel}-d@example.com,D,en,${panel}\n`) })).toMatchObject({ ok: true });
 		const second = await startNewWave(db.db, owner, first.campaign.id, `Autumn ${panel}`);
 		if (!second?.ok) throw new Error(JSON.stringify(second));
 		expect(await sendCampaign(db.db, owner, second.campaign.id, origin)).toMatchObject({ ok: true, queued: 3 });
