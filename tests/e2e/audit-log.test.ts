@@ -7,7 +7,7 @@ import { createSession } from '../../src/lib/server/auth/session';
 import { loadDemoWorkspace } from '../../src/lib/server/demo/load-demo';
 import { recordAudit } from '../../src/lib/server/repo/audit';
 import { insertUser } from '../../src/lib/server/repo/users';
-import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
+import { chromiumPath, expectAccessible, launchBrowser, screenshot, signedInPage } from './browser';
 import { closeAll, tempDatabase } from './harness';
 import { startServer, type RunningServer } from './server';
 
@@ -35,11 +35,8 @@ describe.skipIf(!chromiumPath)('the audit log and channel names', () => {
 		expect.hasAssertions();
 	});
 
-	async function open(locale: 'en-GB' | 'zh-CN', width: number, javaScriptEnabled = false): Promise<Page> {
-		const context = await browser.newContext({ locale, javaScriptEnabled, viewport: { width, height: 900 } });
-		await context.addCookies([{ name: 'session', value: session, url: server.url }]);
-		return context.newPage();
-	}
+	const open = (locale: 'en-GB' | 'zh-CN', width: number, javaScriptEnabled = false): Promise<Page> =>
+		signedInPage(browser, server.url, session, { locale, javaScriptEnabled, viewport: { width, height: 900 } });
 
 	it('reads each entry as a sentence with names, in English, and filters without JavaScript', async () => {
 		const page = await open('en-GB', 1366);

@@ -3,7 +3,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { reportMissing } from '../prerequisites';
 
@@ -24,6 +24,13 @@ export function launchBrowser(): Promise<Browser> {
 		executablePath: chromiumPath,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
 	});
+}
+
+/** A page of a new browser context that is signed in with the session token (its cookie set for `origin`). */
+export async function signedInPage(browser: Browser, origin: string, sessionToken: string, options: BrowserContextOptions = {}): Promise<Page> {
+	const context = await browser.newContext(options);
+	await context.addCookies([{ name: 'session', value: sessionToken, url: origin }]);
+	return context.newPage();
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -8,7 +8,7 @@ import { createSession } from '../../src/lib/server/auth/session';
 import { markSegmentAttributes } from '../../src/lib/server/contacts';
 import { loadDemoWorkspace } from '../../src/lib/server/demo/load-demo';
 import { insertUser } from '../../src/lib/server/repo/users';
-import { chromiumPath, expectAccessible, launchBrowser, screenshot } from './browser';
+import { chromiumPath, expectAccessible, launchBrowser, screenshot, signedInPage } from './browser';
 import { closeAll, tempDatabase } from './harness';
 import { startServer, type RunningServer } from './server';
 
@@ -36,11 +36,8 @@ describe.skipIf(!chromiumPath)('report segments recounted in the background', ()
 		expect.hasAssertions();
 	});
 
-	async function open(locale: 'en-GB' | 'zh-CN', width: number, javaScriptEnabled = false): Promise<Page> {
-		const context = await browser.newContext({ locale, javaScriptEnabled, viewport: { width, height: 900 } });
-		await context.addCookies([{ name: 'session', value: session, url: server.url }]);
-		return context.newPage();
-	}
+	const open = (locale: 'en-GB' | 'zh-CN', width: number, javaScriptEnabled = false): Promise<Page> =>
+		signedInPage(browser, server.url, session, { locale, javaScriptEnabled, viewport: { width, height: 900 } });
 
 	it('shows the recount under way, then done, in both languages at phone and desktop widths', async () => {
 		for (const [locale, running] of [['en-GB', 'Recounting reports by the chosen segments: 1 of 2 surveys done.'], ['zh-CN', '正在按所选细分重新统计报告：已完成 1 份问卷，共 2 份。']] as const) {
